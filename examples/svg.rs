@@ -1,0 +1,25 @@
+//! Writes each view of the embedded dataset as SVG: `cargo run --example svg -- OUT_DIR [lang] [width]`.
+use technopolis_explorer::{chart, dataset::Dataset, format::PlainNumbers, lang::Lang, layout, render, EMBEDDED_DATASET};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let out = args.get(1).map(String::as_str).unwrap_or(".");
+    let lang = args.get(2).and_then(|l| Lang::parse(l)).unwrap_or_default();
+    let width: f64 = args.get(3).and_then(|w| w.parse().ok()).unwrap_or(900.0);
+    let data = match Dataset::parse(EMBEDDED_DATASET) {
+        Ok(data) => data,
+        Err(problems) => {
+            problems.iter().for_each(|p| eprintln!("{}", p.describe(lang)));
+            std::process::exit(1);
+        }
+    };
+    let numbers = PlainNumbers(lang);
+    for view in chart::View::ALL {
+        let Some(measure) = view.pick_measure(&data, None) else { continue };
+        let chart = chart::build(view, &data, measure, lang, &numbers);
+        let scene = layout::layout(&chart, width, &layout::EstimatedText, &numbers);
+        let path = format!("{out}/{}-{}.svg", view.code(), lang.code());
+        std::fs::write(&path, render::to_svg(&scene, render::Theme::Light)).expect("write svg");
+        println!("{path}");
+    }
+}

@@ -1,0 +1,438 @@
+//! A dataset that passed every rule of the format, with its references resolved to indices.
+//! `parse` is the only way to get one: it lists every problem it finds, each at its JSON path.
+
+use crate::lang::Localized;
+use crate::problem::{IdKind, Problem, ProblemKind};
+use crate::raw::{self, QualifierName, TimeKind};
+use crate::time::{PartialDate, Period, When};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+pub use crate::raw::TimeKind as MeasureTime;
+
+pub struct Named {
+    pub id: String,
+    pub name: Localized,
+}
+
+pub struct Site {
+    pub id: String,
+    pub name: Localized,
+    pub planned: bool,
+}
+
+pub struct Company {
+    pub id: String,
+    pub name: Localized,
+    pub sites: Vec<usize>,
+    pub sector: Option<usize>,
+}
+
+pub struct Measure {
+    pub id: String,
+    pub name: Localized,
+    pub unit: Localized,
+    pub time: TimeKind,
+    /// The measure this one is the plan of.
+    pub plan_for: Option<usize>,
+}
+
+pub struct Source {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: String,
+    pub date: Option<PartialDate>,
+    pub url: String,
+}
+
+/// What an observation is about; every field narrows it, none at all is the whole zone.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scope {
+    pub sites: Vec<usize>,
+    pub sector: Option<usize>,
+    pub company: Option<usize>,
+    pub part: Option<Localized>,
+}
+
+/// How the source words a figure; a range carries its upper end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Qualifier {
+    Exact,
+    MoreThan,
+    Almost,
+    About,
+    UpTo,
+    AtLeast,
+    Range { max: f64 },
+}
+
+pub struct Observation {
+    pub id: String,
+    pub measure: usize,
+    pub scope: Scope,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    pub when: When,
+    pub when_note: Option<Localized>,
+    pub source: usize,
+    pub wording: String,
+    pub note: Option<Localized>,
+}
+
+pub struct Dataset {
+    pub zone: Named,
+    pub sites: Vec<Site>,
+    pub sectors: Vec<Named>,
+    pub companies: Vec<Company>,
+    pub measures: Vec<Measure>,
+    pub sources: Vec<Source>,
+    pub observations: Vec<Observation>,
+}
+
+const FIELDS: [&str; 9] =
+    ["format", "version", "zone", "sites", "sectors", "companies", "measures", "sources", "observations"];
+
+impl Dataset {
+    /// Parses and validates a dataset; on failure, every problem found, in document order.
+    pub fn parse(json: &str) -> Result<Dataset, Vec<Problem>> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let root: Value = serde_json::from_str(json).map_err(|e| {
+            let truncated = e.classify() == serde_json::error::Category::Eof;
+            vec![Problem::new("$", ProblemKind::Syntax { line: e.line(), column: e.column(), truncated })]
+        })?;
+        let root = root.as_object().ok_or_else(|| vec![Problem::new("$", ProblemKind::NotAnObject)])?;
+        let mut checker = Checker::new(root);
+        let dataset = checker.dataset();
+        match (dataset, checker.problems.is_empty()) {
+            (Some(dataset), true) => Ok(dataset),
+            _ => Err(checker.problems),
+        }
+    }
+
+    pub fn measure_by_id(&self, id: &str) -> Option<usize> {
+        self.measures.iter().position(|m| m.id == id)
+    }
+
+    /// The planned measure that goes beside `measure`, if the dataset has one.
+    pub fn plan_of(&self, measure: usize) -> Option<usize> {
+        self.measures.iter().position(|m| m.plan_for == Some(measure))
+    }
+}
+
+/// Walks the JSON once, collecting problems and resolving ids to the positions they are listed at.
+struct Checker<'a> {
+    root: &'a Map<String, Value>,
+    problems: Vec<Problem>,
+    ids: HashMap<&'static str, HashMap<&'a str, usize>>,
+}
+
+fn join(path: &str, inner: &str) -> String {
+    match inner {
+        "" | "." => path.to_string(),
+        _ if inner.starts_with('[') => format!("{path}{inner}"),
+        _ => format!("{path}.{inner}"),
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn new(root: &'a Map<String, Value>) -> Checker<'a> {
+        Checker { root, problems: Vec::new(), ids: HashMap::new() }
+    }
+
+    fn report(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem::new(path, kind));
+    }
+
+    fn decode<T: DeserializeOwned>(&mut self, value: &Value, path: &str) -> Option<T> {
+        serde_path_to_error::deserialize(value)
+            .map_err(|e| {
+                let kind = ProblemKind::from_serde_message(&e.inner().to_string());
+                self.report(join(path, &e.path().to_string()), kind)
+            })
+            .ok()
+    }
+
+    fn dataset(&mut self) -> Option<Dataset> {
+        for key in self.root.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
+            self.problems.push(Problem::new("$", ProblemKind::UnknownField(key.clone())));
+        }
+        self.check_header();
+        let lists = ["sites", "sectors", "companies", "measures", "sources", "observations"];
+        let items: Vec<&'a [Value]> = lists.iter().map(|name| self.list(name)).collect();
+        for (name, values) in lists.iter().zip(&items) {
+            self.index_ids(name, values);
+        }
+        let zone = self.root.get("zone").and_then(|z| self.entity(z, "$.zone"));
+        let sites = self.each(items[0], "sites", Checker::site);
+        let sectors = self.each(items[1], "sectors", Checker::entity);
+        let companies = self.each(items[2], "companies", Checker::company);
+        let measures = self.each(items[3], "measures", Checker::measure);
+        let sources = self.each(items[4], "sources", Checker::source);
+        let observations = self.each(items[5], "observations", |c, v, p| c.observation(v, p, &measures));
+        Some(Dataset { zone: zone?, sites, sectors, companies, measures, sources, observations })
+    }
+
+    fn check_header(&mut self) {
+        match self.root.get("format") {
+            None => self.report("$", ProblemKind::MissingField("format".into())),
+            Some(Value::String(f)) if f == "sez-jobs" => {}
+            Some(other) => self.report("$.format", ProblemKind::WrongFormat { found: other.to_string().trim_matches('"').into() }),
+        }
+        match self.root.get("version") {
+            None => self.report("$", ProblemKind::MissingField("version".into())),
+            Some(v) if v.as_u64() == Some(1) => {}
+            Some(other) => self.report("$.version", ProblemKind::WrongVersion { found: other.to_string() }),
+        }
+        if !self.root.contains_key("zone") {
+            self.report("$", ProblemKind::MissingField("zone".into()));
+        }
+    }
+
+    fn list(&mut self, name: &str) -> &'a [Value] {
+        let root = self.root;
+        match root.get(name) {
+            None => self.report("$", ProblemKind::MissingField(name.into())),
+            Some(Value::Array(items)) => {
+                if items.is_empty() && ["measures", "sources", "observations"].contains(&name) {
+                    self.report(format!("$.{name}"), ProblemKind::EmptyList);
+                }
+                return items;
+            }
+            Some(other) => self.report(
+                format!("$.{name}"),
+                ProblemKind::WrongType { found: json_type(other).into(), expected: "a sequence".into() },
+            ),
+        }
+        &[]
+    }
+
+    fn index_ids(&mut self, list: &'static str, values: &'a [Value]) {
+        let mut seen: HashMap<&'a str, usize> = HashMap::new();
+        for (i, id) in values.iter().enumerate().filter_map(|(i, v)| Some((i, v.get("id")?.as_str()?))) {
+            if id.trim().is_empty() {
+                self.report(format!("$.{list}[{i}].id"), ProblemKind::EmptyText);
+            } else if let Some(first) = seen.get(id) {
+                let first = format!("$.{list}[{first}]");
+                self.report(format!("$.{list}[{i}].id"), ProblemKind::DuplicateId { id: id.into(), first });
+            } else {
+                seen.insert(id, i);
+            }
+        }
+        self.ids.insert(list, seen);
+    }
+
+    fn each<T>(&mut self, values: &'a [Value], list: &str, mut check: impl FnMut(&mut Self, &Value, &str) -> Option<T>) -> Vec<T> {
+        let checked: Vec<Option<T>> =
+            values.iter().enumerate().map(|(i, v)| check(self, v, &format!("$.{list}[{i}]"))).collect();
+        checked.into_iter().flatten().collect()
+    }
+
+    /// The position of the item with this id in its list, or a problem at `path`.
+    fn resolve(&mut self, kind: IdKind, id: &str, path: String) -> Option<usize> {
+        let list = match kind {
+            IdKind::Site => "sites",
+            IdKind::Sector => "sectors",
+            IdKind::Company => "companies",
+            IdKind::Measure => "measures",
+            IdKind::Source => "sources",
+            IdKind::Observation => "observations",
+        };
+        let found = self.ids.get(list).and_then(|ids| ids.get(id)).copied();
+        if found.is_none() {
+            self.report(path, ProblemKind::UnknownId { kind, id: id.into() });
+        }
+        found
+    }
+
+    fn text(&mut self, text: &Localized, path: &str) {
+        for (lang, value) in [("ru", &text.ru), ("en", &text.en)] {
+            if value.trim().is_empty() {
+                self.report(format!("{path}.{lang}"), ProblemKind::EmptyText);
+            }
+        }
+    }
+
+    fn entity(&mut self, value: &Value, path: &str) -> Option<Named> {
+        let raw: raw::Entity = self.decode(value, path)?;
+        self.text(&raw.name, &format!("{path}.name"));
+        Some(Named { id: raw.id, name: raw.name })
+    }
+
+    fn site(&mut self, value: &Value, path: &str) -> Option<Site> {
+        let raw: raw::Site = self.decode(value, path)?;
+        self.text(&raw.name, &format!("{path}.name"));
+        Some(Site { id: raw.id, name: raw.name, planned: raw.status == raw::SiteStatus::Planned })
+    }
+
+    fn company(&mut self, value: &Value, path: &str) -> Option<Company> {
+        let raw: raw::Company = self.decode(value, path)?;
+        self.text(&raw.name, &format!("{path}.name"));
+        let sites = self.resolve_all(IdKind::Site, &raw.sites, &format!("{path}.sites"));
+        let sector = self.resolve_optional(IdKind::Sector, raw.sector.as_deref(), format!("{path}.sector"));
+        Some(Company { id: raw.id, name: raw.name, sites: sites?, sector: sector? })
+    }
+
+    /// Like `resolve` for a field that may be absent: `Some(None)` when it is.
+    fn resolve_optional(&mut self, kind: IdKind, id: Option<&str>, path: String) -> Option<Option<usize>> {
+        id.map_or(Some(None), |id| self.resolve(kind, id, path).map(Some))
+    }
+
+    fn resolve_all(&mut self, kind: IdKind, ids: &[String], path: &str) -> Option<Vec<usize>> {
+        let found: Vec<Option<usize>> =
+            ids.iter().enumerate().map(|(i, id)| self.resolve(kind, id, format!("{path}[{i}]"))).collect();
+        found.into_iter().collect()
+    }
+
+    fn measure(&mut self, value: &Value, path: &str) -> Option<Measure> {
+        let raw: raw::Measure = self.decode(value, path)?;
+        self.text(&raw.name, &format!("{path}.name"));
+        self.text(&raw.unit, &format!("{path}.unit"));
+        let plan_for = match raw.plan_for.as_deref() {
+            None => None,
+            Some(_) if raw.time != TimeKind::Target => {
+                self.report(format!("{path}.plan_for"), ProblemKind::NotAPlan(raw.id.clone()));
+                return None;
+            }
+            Some(id) => Some(self.resolve(IdKind::Measure, id, format!("{path}.plan_for"))?),
+        };
+        Some(Measure { id: raw.id, name: raw.name, unit: raw.unit, time: raw.time, plan_for })
+    }
+
+    fn source(&mut self, value: &Value, path: &str) -> Option<Source> {
+        let raw: raw::Source = self.decode(value, path)?;
+        if !(raw.url.starts_with("https://") || raw.url.starts_with("http://")) {
+            self.report(format!("{path}.url"), ProblemKind::BadUrl(raw.url.clone()));
+        }
+        if raw.outlet.trim().is_empty() {
+            self.report(format!("{path}.outlet"), ProblemKind::EmptyText);
+        }
+        let date = match raw.date.as_deref() {
+            None => None,
+            Some(text) => Some(PartialDate::parse(text).or_else(|| {
+                self.report(format!("{path}.date"), ProblemKind::BadDate(text.into()));
+                None
+            })?),
+        };
+        Some(Source { id: raw.id, title: raw.title, outlet: raw.outlet, date, url: raw.url })
+    }
+
+    fn scope(&mut self, raw: raw::Scope, path: &str) -> Option<Scope> {
+        if raw.company.is_some() && (raw.sites.is_some() || raw.sector.is_some()) {
+            self.report(path, ProblemKind::CompanyWithSitesOrSector);
+        }
+        if raw.sites.as_ref().is_some_and(Vec::is_empty) {
+            self.report(format!("{path}.sites"), ProblemKind::EmptyList);
+        }
+        let sites = self.resolve_all(IdKind::Site, raw.sites.as_deref().unwrap_or_default(), &format!("{path}.sites"));
+        let sector = self.resolve_optional(IdKind::Sector, raw.sector.as_deref(), format!("{path}.sector"));
+        let company = self.resolve_optional(IdKind::Company, raw.company.as_deref(), format!("{path}.company"));
+        if let Some(part) = &raw.part {
+            self.text(part, &format!("{path}.part"));
+        }
+        Some(Scope { sites: sites?, sector: sector?, company: company?, part: raw.part })
+    }
+
+    fn observation(&mut self, value: &Value, path: &str, measures: &[Measure]) -> Option<Observation> {
+        let raw: raw::Observation = self.decode(value, path)?;
+        let measure = self.resolve(IdKind::Measure, &raw.measure, format!("{path}.measure"));
+        let source = self.resolve(IdKind::Source, &raw.source, format!("{path}.source"));
+        let scope = self.scope(raw.scope, &format!("{path}.scope"));
+        let qualifier = self.qualifier(raw.qualifier, raw.value, raw.max, path);
+        if raw.wording.trim().is_empty() {
+            self.report(format!("{path}.wording"), ProblemKind::EmptyText);
+        }
+        let time = measure.and_then(|m| measures.get(m)).map(|m| m.time);
+        let when = self.when(time, raw.date.as_deref(), raw.period.as_deref(), raw.target, path);
+        Some(Observation {
+            id: raw.id,
+            measure: measure?,
+            scope: scope?,
+            value: raw.value,
+            qualifier: qualifier?,
+            when: when?,
+            when_note: raw.when_note,
+            source: source?,
+            wording: raw.wording,
+            note: raw.note,
+        })
+    }
+
+    fn qualifier(&mut self, name: QualifierName, value: f64, max: Option<f64>, path: &str) -> Option<Qualifier> {
+        let before = self.problems.len();
+        for (field, v) in [("value", Some(value)), ("max", max)] {
+            match v {
+                Some(v) if !v.is_finite() => self.report(format!("{path}.{field}"), ProblemKind::NotFinite),
+                Some(v) if v < 0.0 => self.report(format!("{path}.{field}"), ProblemKind::NegativeValue(v)),
+                _ => {}
+            }
+        }
+        let qualifier = match (name, max) {
+            (QualifierName::Range, None) => {
+                self.report(format!("{path}.qualifier"), ProblemKind::RangeWithoutMax);
+                None
+            }
+            (QualifierName::Range, Some(max)) if max <= value => {
+                self.report(format!("{path}.max"), ProblemKind::MaxNotAboveValue);
+                None
+            }
+            (QualifierName::Range, Some(max)) => Some(Qualifier::Range { max }),
+            (_, Some(_)) => {
+                self.report(format!("{path}.max"), ProblemKind::MaxWithoutRange);
+                None
+            }
+            (QualifierName::Exact, None) => Some(Qualifier::Exact),
+            (QualifierName::MoreThan, None) => Some(Qualifier::MoreThan),
+            (QualifierName::Almost, None) => Some(Qualifier::Almost),
+            (QualifierName::About, None) => Some(Qualifier::About),
+            (QualifierName::UpTo, None) => Some(Qualifier::UpTo),
+            (QualifierName::AtLeast, None) => Some(Qualifier::AtLeast),
+        };
+        qualifier.filter(|_| self.problems.len() == before)
+    }
+
+    /// Checks that the observation is dated by the field its measure names, and parses it.
+    fn when(&mut self, time: Option<TimeKind>, date: Option<&str>, period: Option<&str>, target: Option<i32>, path: &str) -> Option<When> {
+        let expected = match time? {
+            TimeKind::Date => "date",
+            TimeKind::Period => "period",
+            TimeKind::Target => "target",
+        };
+        let given = [("date", date.is_some()), ("period", period.is_some()), ("target", target.is_some())];
+        let wrong: Vec<&str> = given.iter().filter(|(f, is)| *is && *f != expected).map(|(f, _)| *f).collect();
+        for field in &wrong {
+            self.report(format!("{path}.{field}"), ProblemKind::WrongTimeField { expected });
+        }
+        if !wrong.is_empty() {
+            return None;
+        }
+        let field = format!("{path}.{expected}");
+        match (date, period, target) {
+            (Some(d), _, _) => PartialDate::parse(d).map(When::Date).or_else(|| {
+                self.report(field, ProblemKind::BadDate(d.into()));
+                None
+            }),
+            (_, Some(p), _) => match Period::parse(p) {
+                Ok(period) => Some(When::Period(period)),
+                Err(backwards) => {
+                    let kind = if backwards { ProblemKind::PeriodEndsBeforeStart(p.into()) } else { ProblemKind::BadPeriod(p.into()) };
+                    self.report(field, kind);
+                    None
+                }
+            },
+            (_, _, Some(year)) => Some(When::Target(year)),
+            _ => Some(When::NotStated),
+        }
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "floating point",
+        Value::String(_) => "string",
+        Value::Array(_) => "sequence",
+        Value::Object(_) => "map",
+    }
+}

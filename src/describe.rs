@@ -1,0 +1,76 @@
+//! Words about one observation: what it covers, its figure, when, and where it comes from.
+//! The tooltip, the data table and the chart labels all take their texts from here.
+
+use crate::dataset::{Dataset, Observation, Scope};
+use crate::format::{worded_figure, NumberFormat};
+use crate::lang::Lang;
+use crate::time::PartialDate;
+
+/// "Печатники + Алабушево + Руднево", "Фармацевтика · Алабушево", "РЭНЕРА".
+pub fn scope_label(data: &Dataset, scope: &Scope, lang: Lang) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    if let Some(sector) = scope.sector {
+        words.push(data.sectors[sector].name.get(lang));
+    }
+    if let Some(company) = scope.company {
+        words.push(data.companies[company].name.get(lang));
+    }
+    let sites: Vec<&str> = scope.sites.iter().map(|&s| data.sites[s].name.get(lang)).collect();
+    let sites = sites.join(" + ");
+    if !sites.is_empty() {
+        words.push(&sites);
+    }
+    let mut label = if words.is_empty() { data.zone.name.get(lang).to_string() } else { words.join(" · ") };
+    if let Some(part) = &scope.part {
+        label = format!("{label}: {}", part.get(lang));
+    }
+    label
+}
+
+/// The sector a figure belongs to, directly or through its company.
+pub fn sector_of(data: &Dataset, scope: &Scope) -> Option<usize> {
+    scope.sector.or_else(|| scope.company.and_then(|c| data.companies[c].sector))
+}
+
+/// "as of 27 Aug 2025", or the source's own vaguer dating ("early 2024") where it gives one.
+pub fn when_label(obs: &Observation, lang: Lang) -> String {
+    obs.when_note.as_ref().map_or_else(|| obs.when.label(lang), |note| note.get(lang).to_string())
+}
+
+pub fn source_date_label(date: Option<&PartialDate>, lang: Lang) -> String {
+    date.map_or_else(|| lang.pick("дата не указана", "date not shown").to_string(), |d| d.label(lang))
+}
+
+/// "CNews, 09.09.2025".
+pub fn source_label(data: &Dataset, obs: &Observation, lang: Lang) -> String {
+    let source = &data.sources[obs.source];
+    format!("{}, {}", source.outlet, source_date_label(source.date.as_ref(), lang))
+}
+
+/// Everything a reader needs to check one figure, as lines of plain text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Details {
+    pub heading: String,
+    pub figure: String,
+    pub measure: String,
+    pub when: String,
+    pub source: String,
+    pub wording: String,
+    pub url: String,
+    pub note: Option<String>,
+}
+
+pub fn details(data: &Dataset, index: usize, lang: Lang, numbers: &dyn NumberFormat) -> Details {
+    let obs = &data.observations[index];
+    let measure = &data.measures[obs.measure];
+    Details {
+        heading: scope_label(data, &obs.scope, lang),
+        figure: format!("{} {}", worded_figure(obs.value, obs.qualifier, numbers, lang), measure.unit.get(lang)),
+        measure: measure.name.get(lang).to_string(),
+        when: when_label(obs, lang),
+        source: source_label(data, obs, lang),
+        wording: format!("«{}»", obs.wording),
+        url: data.sources[obs.source].url.clone(),
+        note: obs.note.as_ref().map(|n| n.get(lang).to_string()),
+    }
+}

@@ -1,0 +1,22 @@
+//! Technopolis Explorer: a sourced dataset of jobs in the Moscow SEZ «Технополис Москва»
+//! and the charts drawn from it. Everything but `web` is plain Rust, tested natively.
+
+pub mod dataset;
+pub mod lang;
+pub mod problem;
+mod raw;
+pub mod time;
+pub mod chart;
+pub mod describe;
+pub mod format;
+pub mod layout;
+pub mod render;
+
+/// The embedded dataset, every figure sourced (see `data/technopolis-moscow.json`).
+pub const EMBEDDED_DATASET: &str = include_str!("../data/technopolis-moscow.json");
+pub mod interaction;
+pub mod settings;
+pub mod ui_text;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

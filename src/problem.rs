@@ -1,0 +1,172 @@
+//! What can be wrong with a dataset, where, and how to say it in the reader's language.
+
+use crate::lang::Lang;
+
+/// One thing wrong with a dataset, at a JSON path such as `$.observations[3].value`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// The kinds of id a dataset refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdKind {
+    Site,
+    Sector,
+    Company,
+    Measure,
+    Source,
+    Observation,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The text is not JSON at all; line and column are 1-based.
+    Syntax { line: usize, column: usize, truncated: bool },
+    NotAnObject,
+    WrongFormat { found: String },
+    WrongVersion { found: String },
+    MissingField(String),
+    UnknownField(String),
+    WrongType { found: String, expected: String },
+    UnknownValue { found: String, allowed: Vec<String> },
+    EmptyList,
+    EmptyText,
+    DuplicateId { id: String, first: String },
+    UnknownId { kind: IdKind, id: String },
+    NegativeValue(f64),
+    NotFinite,
+    RangeWithoutMax,
+    MaxWithoutRange,
+    MaxNotAboveValue,
+    BadDate(String),
+    BadPeriod(String),
+    PeriodEndsBeforeStart(String),
+    WrongTimeField { expected: &'static str },
+    CompanyWithSitesOrSector,
+    NotAPlan(String),
+    BadUrl(String),
+}
+
+impl IdKind {
+    fn noun(self, lang: Lang) -> &'static str {
+        match self {
+            IdKind::Site => lang.pick("площадка", "site"),
+            IdKind::Sector => lang.pick("отрасль", "sector"),
+            IdKind::Company => lang.pick("компания", "company"),
+            IdKind::Measure => lang.pick("показатель", "measure"),
+            IdKind::Source => lang.pick("источник", "source"),
+            IdKind::Observation => lang.pick("наблюдение", "observation"),
+        }
+    }
+}
+
+/// Names serde's type descriptions the way a reader would ("a number", "a list").
+fn type_word(serde_words: &str, lang: Lang) -> String {
+    let w = serde_words;
+    let (ru, en) = if w.contains("f64") || w.contains("i32") || w.contains("u32") || w.contains("integer") || w.contains("floating") {
+        ("число", "a number")
+    } else if w.contains("string") || w.starts_with("char") {
+        ("строка", "a string")
+    } else if w.contains("sequence") {
+        ("список", "a list")
+    } else if w.contains("map") || w.contains("struct") {
+        ("объект", "an object")
+    } else if w.contains("boolean") {
+        ("логическое значение", "true or false")
+    } else if w.contains("null") || w.contains("unit") {
+        ("null", "null")
+    } else {
+        return w.to_string();
+    };
+    lang.pick(ru, en).to_string()
+}
+
+impl ProblemKind {
+    /// Reads one of serde's data errors (its wording is stable) into a kind of problem.
+    pub fn from_serde_message(message: &str) -> ProblemKind {
+        let ticked = |s: &str| s.split('`').nth(1).unwrap_or_default().to_string();
+        if let Some(rest) = message.strip_prefix("invalid type: ") {
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            ProblemKind::WrongType { found: found.to_string(), expected: expected.to_string() }
+        } else if message.starts_with("missing field") {
+            ProblemKind::MissingField(ticked(message))
+        } else if message.starts_with("unknown field") {
+            ProblemKind::UnknownField(ticked(message))
+        } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+            let allowed = rest.split('`').skip(3).step_by(2).map(str::to_string).collect();
+            ProblemKind::UnknownValue { found: ticked(message), allowed }
+        } else if let Some(rest) = message.strip_prefix("invalid value: ") {
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            ProblemKind::WrongType { found: found.to_string(), expected: expected.to_string() }
+        } else {
+            ProblemKind::WrongType { found: message.to_string(), expected: String::new() }
+        }
+    }
+
+    /// A plain sentence saying what is wrong, in the reader's language.
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        let l = |ru: &str, en: &str| lang.pick(ru, en).to_string();
+        match self {
+            Syntax { line, column, truncated: true } => format!(
+                "{} ({} {line}, {} {column})",
+                l("файл обрывается: JSON не закончен", "the file ends too early: the JSON is incomplete"),
+                l("строка", "line"),
+                l("столбец", "column")
+            ),
+            Syntax { line, column, .. } => format!(
+                "{} {line}, {} {column}",
+                l("это не JSON: ошибка в строке", "this is not valid JSON: error at line"),
+                l("столбец", "column")
+            ),
+            NotAnObject => l("набор данных должен быть объектом JSON { … }", "a dataset must be a JSON object { … }"),
+            WrongFormat { found } => format!("{} «{found}»", l("ожидался формат «sez-jobs», а указан", "expected format \"sez-jobs\", found")),
+            WrongVersion { found } => format!("{} {found}", l("поддерживается версия 1, а указана", "version 1 is supported, found")),
+            MissingField(name) => format!("{} «{name}»", l("нет обязательного поля", "missing required field")),
+            UnknownField(name) => format!("{} «{name}»", l("неизвестное поле", "unknown field")),
+            WrongType { found, expected } if expected.is_empty() => format!("{} {found}", l("неверное значение:", "invalid value:")),
+            WrongType { found, expected } => format!(
+                "{} {}, {} {}",
+                l("ожидалось", "expected"),
+                type_word(expected, lang),
+                l("а получено", "found"),
+                type_word(found, lang)
+            ),
+            UnknownValue { found, allowed } => format!(
+                "{} «{found}»; {} {}",
+                l("недопустимое значение", "value not allowed:"),
+                l("допустимы:", "allowed:"),
+                allowed.join(", ")
+            ),
+            EmptyList => l("список не должен быть пустым", "the list must not be empty"),
+            EmptyText => l("текст не должен быть пустым", "the text must not be empty"),
+            DuplicateId { id, first } => format!("{} «{id}» {} {first}", l("повторяется id", "duplicate id"), l("— он уже есть в", "— already used at")),
+            UnknownId { kind, id } => format!("{} {}: «{id}»", l("нет такого id —", "no such id —"), kind.noun(lang)),
+            NegativeValue(v) => format!("{} ({v})", l("значение не может быть отрицательным", "the value must not be negative")),
+            NotFinite => l("значение должно быть конечным числом", "the value must be a finite number"),
+            RangeWithoutMax => l("для qualifier «range» нужно поле «max»", "qualifier \"range\" needs a \"max\""),
+            MaxWithoutRange => l("поле «max» допустимо только с qualifier «range»", "\"max\" is only allowed with qualifier \"range\""),
+            MaxNotAboveValue => l("«max» должно быть больше «value»", "\"max\" must be greater than \"value\""),
+            BadDate(t) => format!("{} «{t}»; {}", l("неверная дата", "invalid date"), l("нужно ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, и такая дата должна существовать", "use YYYY, YYYY-MM or YYYY-MM-DD, and the date must exist")),
+            BadPeriod(t) => format!("{} «{t}»; {}", l("неверный период", "invalid period"), l("нужно ГГГГ, ГГГГ-H1, ГГГГ-Q1 или ГГГГ-ММ-ДД/ГГГГ-ММ-ДД", "use YYYY, YYYY-H1, YYYY-Q1 or YYYY-MM-DD/YYYY-MM-DD")),
+            PeriodEndsBeforeStart(t) => format!("{} «{t}»", l("период заканчивается раньше, чем начинается:", "the period ends before it starts:")),
+            WrongTimeField { expected } => format!("{} «{expected}»", l("у этого показателя время задаётся полем", "this measure is dated by the field")),
+            CompanyWithSitesOrSector => l("«company» не сочетается с «sites» и «sector»: они берутся из компании", "\"company\" cannot be combined with \"sites\" or \"sector\": they come from the company"),
+            NotAPlan(id) => format!("{} «{id}» {}", l("показатель", "measure"), l("не плановый (time ≠ target), а указан plan_for", "is not a plan (time is not target) yet has plan_for")),
+            BadUrl(u) => format!("{} «{u}»", l("адрес должен начинаться с http:// или https://:", "the address must start with http:// or https://:")),
+        }
+    }
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, kind: ProblemKind) -> Problem {
+        Problem { path: path.into(), kind }
+    }
+
+    /// "$.observations[3].value: the value must not be negative (-5)".
+    pub fn describe(&self, lang: Lang) -> String {
+        format!("{}: {}", self.path, self.kind.message(lang))
+    }
+}

@@ -1,0 +1,107 @@
+//! The explorer's state as it lives in the URL, so that every view can be linked.
+
+use crate::chart::View;
+use crate::lang::Lang;
+use crate::render::Theme;
+
+/// `theme=`: a fixed theme, or the reader's system preference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    #[default]
+    Auto,
+    Fixed(Theme),
+}
+
+impl ThemeChoice {
+    pub fn parse(code: &str) -> Option<ThemeChoice> {
+        match code {
+            "auto" => Some(ThemeChoice::Auto),
+            _ => Theme::parse(code).map(ThemeChoice::Fixed),
+        }
+    }
+
+    pub fn resolve(self, system_prefers_dark: bool) -> Theme {
+        match self {
+            ThemeChoice::Fixed(theme) => theme,
+            ThemeChoice::Auto if system_prefers_dark => Theme::Dark,
+            ThemeChoice::Auto => Theme::Light,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "auto",
+            ThemeChoice::Fixed(Theme::Light) => "light",
+            ThemeChoice::Fixed(Theme::Dark) => "dark",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub view: View,
+    /// A measure id as asked for; the view falls back to its default if it has no such measure.
+    pub measure: Option<String>,
+    pub lang: Lang,
+    pub theme: ThemeChoice,
+    /// A same-origin address of a dataset to show instead of the embedded one.
+    pub data: Option<String>,
+}
+
+impl Settings {
+    /// Reads query parameters; an unknown or malformed value keeps the default, silently.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Settings {
+        let mut settings = Settings::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "view" => settings.view = View::parse(&value).unwrap_or(settings.view),
+                "lang" => settings.lang = Lang::parse(&value).unwrap_or(settings.lang),
+                "theme" => settings.theme = ThemeChoice::parse(&value).unwrap_or(settings.theme),
+                "measure" if !value.is_empty() => settings.measure = Some(value),
+                "data" if !value.is_empty() => settings.data = Some(value),
+                _ => {}
+            }
+        }
+        settings
+    }
+
+    /// The query parameters that reproduce this state.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![("view", self.view.code().to_string()), ("lang", self.lang.code().to_string())];
+        if self.theme != ThemeChoice::Auto {
+            pairs.push(("theme", self.theme.code().to_string()));
+        }
+        if let Some(measure) = &self.measure {
+            pairs.push(("measure", measure.clone()));
+        }
+        if let Some(data) = &self.data {
+            pairs.push(("data", data.clone()));
+        }
+        pairs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(query: &[(&str, &str)]) -> Vec<(String, String)> {
+        query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn reads_the_url_and_ignores_unknown_values() {
+        let s = Settings::from_pairs(pairs(&[("view", "sectors"), ("lang", "en"), ("theme", "dark"), ("measure", "jobs_stock")]));
+        assert_eq!((s.view, s.lang, s.theme), (View::Sectors, Lang::En, ThemeChoice::Fixed(Theme::Dark)));
+        assert_eq!(s.measure.as_deref(), Some("jobs_stock"));
+        let s = Settings::from_pairs(pairs(&[("view", "pie"), ("lang", "de"), ("theme", "pink"), ("zoom", "3")]));
+        assert_eq!(s, Settings::default());
+    }
+
+    #[test]
+    fn writes_back_what_it_reads() {
+        let s = Settings::from_pairs(pairs(&[("view", "sectors"), ("lang", "en"), ("theme", "light"), ("data", "/d.json")]));
+        let again = Settings::from_pairs(s.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)));
+        assert_eq!(again, s);
+    }
+}

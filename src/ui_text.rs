@@ -1,0 +1,50 @@
+//! The interface's own words, in Russian and English.
+
+use crate::lang::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiText {
+    Heading,
+    ViewGroup,
+    Measure,
+    Language,
+    DataTable,
+    ColumnScope,
+    ColumnSeries,
+    ColumnValue,
+    ColumnWhen,
+    ColumnSource,
+    ColumnWording,
+    InvalidDataset,
+    ShowingEmbedded,
+    LoadFailed,
+    NotSameOrigin,
+    MoreProblems,
+    Loading,
+    Note,
+}
+
+pub fn ui(text: UiText, lang: Lang) -> &'static str {
+    use UiText::*;
+    let (ru, en) = match text {
+        Heading => ("Рабочие места в ОЭЗ «Технополис Москва»", "Jobs in the SEZ Technopolis Moscow"),
+        ViewGroup => ("Вид графика", "Chart view"),
+        Measure => ("Показатель", "Measure"),
+        Language => ("Язык", "Language"),
+        DataTable => ("Таблица данных графика", "Data table of the chart"),
+        ColumnScope => ("Что охватывает", "Covers"),
+        ColumnSeries => ("Показатель", "Measure"),
+        ColumnValue => ("Значение", "Value"),
+        ColumnWhen => ("Дата или период", "Date or period"),
+        ColumnSource => ("Источник", "Source"),
+        ColumnWording => ("Формулировка источника", "Source's wording"),
+        InvalidDataset => ("Набор данных не прошёл проверку", "The dataset failed validation"),
+        ShowingEmbedded => ("Показан встроенный набор данных.", "Showing the embedded dataset instead."),
+        LoadFailed => ("Не удалось загрузить набор данных", "Could not load the dataset"),
+        NotSameOrigin => ("разрешены только адреса этого же сайта", "only addresses on this same site are allowed"),
+        MoreProblems => ("и ещё проблем:", "and more problems:"),
+        Loading => ("Загрузка данных…", "Loading data…"),
+        Note => ("Примечание", "Note"),
+    };
+    lang.pick(ru, en)
+}

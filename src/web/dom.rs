@@ -1,0 +1,36 @@
+//! Small builders for DOM elements. Text always goes in as text, never as HTML.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement};
+
+pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
+    let element: HtmlElement = document.create_element(tag)?.dyn_into()?;
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    Ok(element)
+}
+
+pub fn text_element(document: &Document, tag: &str, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
+    let element = element(document, tag, class)?;
+    element.set_text_content(Some(text));
+    Ok(element)
+}
+
+pub fn clear(element: &Element) {
+    element.set_text_content(None);
+}
+
+pub fn append(parent: &Element, children: &[&Element]) -> Result<(), JsValue> {
+    for child in children {
+        parent.append_child(child)?;
+    }
+    Ok(())
+}
+
+/// Creates a text element and appends it to `parent`.
+pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
+    let child = text_element(&parent.owner_document().ok_or("detached element")?, tag, class, text)?;
+    parent.append_child(&child)?;
+    Ok(child)
+}

@@ -1,0 +1,63 @@
+//! The core's two needs from the browser: numbers formatted by `Intl`, text measured on a canvas.
+
+use crate::format::NumberFormat;
+use crate::lang::Lang;
+use crate::layout::{TextMeasure, TextRole};
+use js_sys::{Array, Function, Object, Reflect};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::CanvasRenderingContext2d;
+
+/// `Intl.NumberFormat` for the page's language: "27 400" in Russian, "27,400" in English.
+pub struct IntlNumbers {
+    format: Function,
+}
+
+impl IntlNumbers {
+    pub fn new(lang: Lang) -> Result<IntlNumbers, JsValue> {
+        let options = Object::new();
+        Reflect::set(&options, &"maximumFractionDigits".into(), &1.into())?;
+        let locales = Array::of1(&lang.code().into());
+        let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+        Ok(IntlNumbers { format })
+    }
+}
+
+impl NumberFormat for IntlNumbers {
+    fn format(&self, value: f64) -> String {
+        self.format.call1(&JsValue::NULL, &value.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| value.to_string())
+    }
+}
+
+/// Measures text with a canvas's `measureText`, in the very font it will be drawn in, and
+/// remembers each width: no layout of the page is ever forced.
+pub struct CanvasText {
+    context: CanvasRenderingContext2d,
+    font: Cell<Option<TextRole>>,
+    widths: RefCell<HashMap<(TextRole, String), f64>>,
+}
+
+impl CanvasText {
+    pub fn new(document: &web_sys::Document) -> Result<CanvasText, JsValue> {
+        let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        let context = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.dyn_into()?;
+        Ok(CanvasText { context, font: Cell::new(None), widths: RefCell::default() })
+    }
+}
+
+impl TextMeasure for CanvasText {
+    fn width(&self, text: &str, role: TextRole) -> f64 {
+        let key = (role, text.to_string());
+        if let Some(width) = self.widths.borrow().get(&key) {
+            return *width;
+        }
+        if self.font.get() != Some(role) {
+            self.context.set_font(&role.css_font(1.0));
+            self.font.set(Some(role));
+        }
+        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
+        self.widths.borrow_mut().insert(key, width);
+        width
+    }
+}
