@@ -3,7 +3,7 @@
 
 use crate::lang::Localized;
 use crate::problem::{IdKind, Problem, ProblemKind};
-use crate::raw::{self, QualifierName, TimeKind};
+use crate::raw::{self, Field, QualifierName, TimeKind, Unknown};
 use crate::time::{PartialDate, Period, When};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -11,17 +11,20 @@ use std::collections::HashMap;
 
 pub use crate::raw::TimeKind as MeasureTime;
 
+#[derive(Debug)]
 pub struct Named {
     pub id: String,
     pub name: Localized,
 }
 
+#[derive(Debug)]
 pub struct Site {
     pub id: String,
     pub name: Localized,
     pub planned: bool,
 }
 
+#[derive(Debug)]
 pub struct Company {
     pub id: String,
     pub name: Localized,
@@ -29,6 +32,7 @@ pub struct Company {
     pub sector: Option<usize>,
 }
 
+#[derive(Debug)]
 pub struct Measure {
     pub id: String,
     pub name: Localized,
@@ -38,6 +42,7 @@ pub struct Measure {
     pub plan_for: Option<usize>,
 }
 
+#[derive(Debug)]
 pub struct Source {
     pub id: String,
     pub title: Option<String>,
@@ -67,6 +72,7 @@ pub enum Qualifier {
     Range { max: f64 },
 }
 
+#[derive(Debug)]
 pub struct Observation {
     pub id: String,
     pub measure: usize,
@@ -80,6 +86,7 @@ pub struct Observation {
     pub note: Option<Localized>,
 }
 
+#[derive(Debug)]
 pub struct Dataset {
     pub zone: Named,
     pub sites: Vec<Site>,
@@ -169,8 +176,17 @@ impl<'a> Checker<'a> {
         let companies = self.each(items[2], "companies", Checker::company);
         let measures = self.each(items[3], "measures", Checker::measure);
         let sources = self.each(items[4], "sources", Checker::source);
-        let observations = self.each(items[5], "observations", |c, v, p| c.observation(v, p, &measures));
-        Some(Dataset { zone: zone?, sites, sectors, companies, measures, sources, observations })
+        let times: Vec<Option<TimeKind>> = measures.iter().map(|m| m.as_ref().map(|m| m.time)).collect();
+        let observations = self.each(items[5], "observations", |c, v, p| c.observation(v, p, &times));
+        Some(Dataset {
+            zone: zone?,
+            sites: valid(sites),
+            sectors: valid(sectors),
+            companies: valid(companies),
+            measures: valid(measures),
+            sources: valid(sources),
+            observations: valid(observations),
+        })
     }
 
     fn check_header(&mut self) {
@@ -222,10 +238,9 @@ impl<'a> Checker<'a> {
         self.ids.insert(list, seen);
     }
 
-    fn each<T>(&mut self, values: &'a [Value], list: &str, mut check: impl FnMut(&mut Self, &Value, &str) -> Option<T>) -> Vec<T> {
-        let checked: Vec<Option<T>> =
-            values.iter().enumerate().map(|(i, v)| check(self, v, &format!("$.{list}[{i}]"))).collect();
-        checked.into_iter().flatten().collect()
+    /// Checks every item of a list; the result keeps each item's position, `None` where it failed.
+    fn each<T>(&mut self, values: &'a [Value], list: &str, mut check: impl FnMut(&mut Self, &Value, &str) -> Option<T>) -> Vec<Option<T>> {
+        values.iter().enumerate().map(|(i, v)| check(self, v, &format!("$.{list}[{i}]"))).collect()
     }
 
     /// The position of the item with this id in its list, or a problem at `path`.
@@ -253,24 +268,70 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A field the format requires: reported where missing or wrong.
+    fn required<T>(&mut self, field: Field<T>, path: &str, name: &str) -> Option<T> {
+        match field {
+            Field::Missing => {
+                self.report(path, ProblemKind::MissingField(name.into()));
+                None
+            }
+            other => self.optional(other, path, name)?,
+        }
+    }
+
+    /// A field that may be absent: `Some(None)` when it is, `None` when it is wrong.
+    fn optional<T>(&mut self, field: Field<T>, path: &str, name: &str) -> Option<Option<T>> {
+        match field {
+            Field::Missing => Some(None),
+            Field::Valid(value) => Some(Some(value)),
+            Field::Invalid { inner_path, message } => {
+                let at = join(&format!("{path}.{name}"), &inner_path);
+                self.report(at, ProblemKind::from_serde_message(&message));
+                None
+            }
+        }
+    }
+
+    fn unknown_fields(&mut self, unknown: &Unknown, path: &str) {
+        for key in unknown.keys() {
+            self.report(path, ProblemKind::UnknownField(key.clone()));
+        }
+    }
+
+    fn name(&mut self, field: Field<Localized>, path: &str, name: &str) -> Option<Localized> {
+        let text = self.required(field, path, name)?;
+        self.text(&text, &format!("{path}.{name}"));
+        Some(text)
+    }
+
+    fn entity_fields(&mut self, raw: raw::Entity, path: &str) -> Option<Named> {
+        self.unknown_fields(&raw.unknown, path);
+        let id = self.required(raw.id, path, "id");
+        let name = self.name(raw.name, path, "name");
+        Some(Named { id: id?, name: name? })
+    }
+
     fn entity(&mut self, value: &Value, path: &str) -> Option<Named> {
         let raw: raw::Entity = self.decode(value, path)?;
-        self.text(&raw.name, &format!("{path}.name"));
-        Some(Named { id: raw.id, name: raw.name })
+        self.entity_fields(raw, path)
     }
 
     fn site(&mut self, value: &Value, path: &str) -> Option<Site> {
         let raw: raw::Site = self.decode(value, path)?;
-        self.text(&raw.name, &format!("{path}.name"));
-        Some(Site { id: raw.id, name: raw.name, planned: raw.status == raw::SiteStatus::Planned })
+        let status = self.optional(raw.status, path, "status");
+        let entity = self.entity_fields(raw.entity, path)?;
+        Some(Site { id: entity.id, name: entity.name, planned: status? == Some(raw::SiteStatus::Planned) })
     }
 
     fn company(&mut self, value: &Value, path: &str) -> Option<Company> {
         let raw: raw::Company = self.decode(value, path)?;
-        self.text(&raw.name, &format!("{path}.name"));
-        let sites = self.resolve_all(IdKind::Site, &raw.sites, &format!("{path}.sites"));
-        let sector = self.resolve_optional(IdKind::Sector, raw.sector.as_deref(), format!("{path}.sector"));
-        Some(Company { id: raw.id, name: raw.name, sites: sites?, sector: sector? })
+        let entity = self.entity_fields(raw.entity, path);
+        let sites = self.optional(raw.sites, path, "sites")?.unwrap_or_default();
+        let sites = self.resolve_all(IdKind::Site, &sites, &format!("{path}.sites"));
+        let sector = self.optional(raw.sector, path, "sector")?;
+        let sector = self.resolve_optional(IdKind::Sector, sector.as_deref(), format!("{path}.sector"));
+        let entity = entity?;
+        Some(Company { id: entity.id, name: entity.name, sites: sites?, sector: sector? })
     }
 
     /// Like `resolve` for a field that may be absent: `Some(None)` when it is.
@@ -286,35 +347,42 @@ impl<'a> Checker<'a> {
 
     fn measure(&mut self, value: &Value, path: &str) -> Option<Measure> {
         let raw: raw::Measure = self.decode(value, path)?;
-        self.text(&raw.name, &format!("{path}.name"));
-        self.text(&raw.unit, &format!("{path}.unit"));
-        let plan_for = match raw.plan_for.as_deref() {
-            None => None,
-            Some(_) if raw.time != TimeKind::Target => {
-                self.report(format!("{path}.plan_for"), ProblemKind::NotAPlan(raw.id.clone()));
+        let entity = self.entity_fields(raw.entity, path);
+        let unit = self.name(raw.unit, path, "unit");
+        let time = self.required(raw.time, path, "time");
+        let plan_for = match (self.optional(raw.plan_for, path, "plan_for")?, time) {
+            (None, _) => None,
+            (Some(_), Some(time)) if time != TimeKind::Target => {
+                self.report(format!("{path}.plan_for"), ProblemKind::NotAPlan(entity.as_ref().map(|e| e.id.clone()).unwrap_or_default()));
                 return None;
             }
-            Some(id) => Some(self.resolve(IdKind::Measure, id, format!("{path}.plan_for"))?),
+            (Some(id), _) => Some(self.resolve(IdKind::Measure, &id, format!("{path}.plan_for"))?),
         };
-        Some(Measure { id: raw.id, name: raw.name, unit: raw.unit, time: raw.time, plan_for })
+        let entity = entity?;
+        Some(Measure { id: entity.id, name: entity.name, unit: unit?, time: time?, plan_for })
     }
 
     fn source(&mut self, value: &Value, path: &str) -> Option<Source> {
         let raw: raw::Source = self.decode(value, path)?;
-        if !(raw.url.starts_with("https://") || raw.url.starts_with("http://")) {
-            self.report(format!("{path}.url"), ProblemKind::BadUrl(raw.url.clone()));
-        }
-        if raw.outlet.trim().is_empty() {
+        self.unknown_fields(&raw.unknown, path);
+        let id = self.required(raw.id, path, "id");
+        let title = self.optional(raw.title, path, "title");
+        let outlet = self.required(raw.outlet, path, "outlet");
+        if outlet.as_ref().is_some_and(|o| o.trim().is_empty()) {
             self.report(format!("{path}.outlet"), ProblemKind::EmptyText);
         }
-        let date = match raw.date.as_deref() {
+        let url = self.required(raw.url, path, "url");
+        if let Some(url) = url.as_ref().filter(|u| !(u.starts_with("https://") || u.starts_with("http://"))) {
+            self.report(format!("{path}.url"), ProblemKind::BadUrl(url.clone()));
+        }
+        let date = match self.optional(raw.date, path, "date")? {
             None => None,
-            Some(text) => Some(PartialDate::parse(text).or_else(|| {
-                self.report(format!("{path}.date"), ProblemKind::BadDate(text.into()));
+            Some(text) => Some(PartialDate::parse(&text).or_else(|| {
+                self.report(format!("{path}.date"), ProblemKind::BadDate(text.clone()));
                 None
             })?),
         };
-        Some(Source { id: raw.id, title: raw.title, outlet: raw.outlet, date, url: raw.url })
+        Some(Source { id: id?, title: title?, outlet: outlet?, date, url: url? })
     }
 
     fn scope(&mut self, raw: raw::Scope, path: &str) -> Option<Scope> {
@@ -333,41 +401,66 @@ impl<'a> Checker<'a> {
         Some(Scope { sites: sites?, sector: sector?, company: company?, part: raw.part })
     }
 
-    fn observation(&mut self, value: &Value, path: &str, measures: &[Measure]) -> Option<Observation> {
+    fn observation(&mut self, value: &Value, path: &str, times: &[Option<TimeKind>]) -> Option<Observation> {
         let raw: raw::Observation = self.decode(value, path)?;
-        let measure = self.resolve(IdKind::Measure, &raw.measure, format!("{path}.measure"));
-        let source = self.resolve(IdKind::Source, &raw.source, format!("{path}.source"));
-        let scope = self.scope(raw.scope, &format!("{path}.scope"));
-        let qualifier = self.qualifier(raw.qualifier, raw.value, raw.max, path);
-        if raw.wording.trim().is_empty() {
+        self.unknown_fields(&raw.unknown, path);
+        let id = self.required(raw.id, path, "id");
+        let measure = self.required(raw.measure, path, "measure").and_then(|m| self.resolve(IdKind::Measure, &m, format!("{path}.measure")));
+        let scope = self.required(raw.scope, path, "scope").and_then(|s| self.scope(s, &format!("{path}.scope")));
+        let amount = self.required(raw.value, path, "value").and_then(|v| self.amount(v, &format!("{path}.value")));
+        let max = match self.optional(raw.max, path, "max") {
+            Some(Some(max)) => self.amount(max, &format!("{path}.max")).map(Some),
+            other => other,
+        };
+        let qualifier = self.required(raw.qualifier, path, "qualifier");
+        let qualifier = match (amount, max, qualifier) {
+            (Some(v), Some(max), Some(q)) => self.qualifier(q, v, max, path),
+            _ => None,
+        };
+        let date = self.optional(raw.date, path, "date");
+        let period = self.optional(raw.period, path, "period");
+        let target = self.optional(raw.target, path, "target");
+        let when_note = self.optional(raw.when_note, path, "when_note");
+        let source = self.required(raw.source, path, "source").and_then(|s| self.resolve(IdKind::Source, &s, format!("{path}.source")));
+        let wording = self.required(raw.wording, path, "wording");
+        if wording.as_ref().is_some_and(|w| w.trim().is_empty()) {
             self.report(format!("{path}.wording"), ProblemKind::EmptyText);
         }
-        let time = measure.and_then(|m| measures.get(m)).map(|m| m.time);
-        let when = self.when(time, raw.date.as_deref(), raw.period.as_deref(), raw.target, path);
+        let note = self.optional(raw.note, path, "note");
+        let time = measure.and_then(|m| times.get(m).copied().flatten());
+        let when = match (date, period, target) {
+            (Some(d), Some(p), Some(t)) => self.when(time, d.as_deref(), p.as_deref(), t, path),
+            _ => None,
+        };
         Some(Observation {
-            id: raw.id,
+            id: id?,
             measure: measure?,
             scope: scope?,
-            value: raw.value,
+            value: amount?,
             qualifier: qualifier?,
             when: when?,
-            when_note: raw.when_note,
+            when_note: when_note?,
             source: source?,
-            wording: raw.wording,
-            note: raw.note,
+            wording: wording?,
+            note: note?,
         })
     }
 
+    /// A figure must be a finite number of things, never negative.
+    fn amount(&mut self, value: f64, path: &str) -> Option<f64> {
+        let problem = if !value.is_finite() {
+            ProblemKind::NotFinite
+        } else if value < 0.0 {
+            ProblemKind::NegativeValue(value)
+        } else {
+            return Some(value);
+        };
+        self.report(path, problem);
+        None
+    }
+
     fn qualifier(&mut self, name: QualifierName, value: f64, max: Option<f64>, path: &str) -> Option<Qualifier> {
-        let before = self.problems.len();
-        for (field, v) in [("value", Some(value)), ("max", max)] {
-            match v {
-                Some(v) if !v.is_finite() => self.report(format!("{path}.{field}"), ProblemKind::NotFinite),
-                Some(v) if v < 0.0 => self.report(format!("{path}.{field}"), ProblemKind::NegativeValue(v)),
-                _ => {}
-            }
-        }
-        let qualifier = match (name, max) {
+        match (name, max) {
             (QualifierName::Range, None) => {
                 self.report(format!("{path}.qualifier"), ProblemKind::RangeWithoutMax);
                 None
@@ -387,8 +480,7 @@ impl<'a> Checker<'a> {
             (QualifierName::About, None) => Some(Qualifier::About),
             (QualifierName::UpTo, None) => Some(Qualifier::UpTo),
             (QualifierName::AtLeast, None) => Some(Qualifier::AtLeast),
-        };
-        qualifier.filter(|_| self.problems.len() == before)
+        }
     }
 
     /// Checks that the observation is dated by the field its measure names, and parses it.
@@ -424,6 +516,11 @@ impl<'a> Checker<'a> {
             _ => Some(When::NotStated),
         }
     }
+}
+
+/// The items that passed; only used once every item has.
+fn valid<T>(items: Vec<Option<T>>) -> Vec<T> {
+    items.into_iter().flatten().collect()
 }
 
 fn json_type(value: &Value) -> &'static str {

@@ -6,10 +6,10 @@ use crate::format::{worded_figure, NumberFormat};
 use crate::lang::Lang;
 use crate::time::PartialDate;
 
-/// "Печатники + Алабушево + Руднево", "Фармацевтика · Алабушево", "РЭНЕРА".
+/// "Печатники + Алабушево + Руднево", "Фармацевтика · Алабушево", "Литий-ионные батареи · РЭНЕРА".
 pub fn scope_label(data: &Dataset, scope: &Scope, lang: Lang) -> String {
     let mut words: Vec<&str> = Vec::new();
-    if let Some(sector) = scope.sector {
+    if let Some(sector) = sector_of(data, scope) {
         words.push(data.sectors[sector].name.get(lang));
     }
     if let Some(company) = scope.company {

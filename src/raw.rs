@@ -1,40 +1,67 @@
-//! The dataset's JSON exactly as written, typed by serde before its rules are checked.
+//! The dataset's JSON as written. Each field is decoded on its own (`Field`), so that one bad
+//! field does not hide the problems of its neighbours; the rules are checked in `dataset`.
 
 use crate::lang::Localized;
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+use std::collections::BTreeMap;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Entity {
-    pub id: String,
-    pub name: Localized,
+/// One field of an object: absent, decoded, or wrong (with the path inside it and serde's words).
+#[derive(Default)]
+pub enum Field<T> {
+    #[default]
+    Missing,
+    Valid(T),
+    Invalid { inner_path: String, message: String },
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Field<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Ok(match serde_path_to_error::deserialize::<_, T>(&value) {
+            Ok(decoded) => Field::Valid(decoded),
+            Err(e) => Field::Invalid { inner_path: e.path().to_string(), message: e.inner().to_string() },
+        })
+    }
+}
+
+/// Fields an object has that the format does not define.
+pub type Unknown = BTreeMap<String, Value>;
+
+#[derive(Deserialize)]
+pub struct Entity {
+    #[serde(default)]
+    pub id: Field<String>,
+    #[serde(default)]
+    pub name: Field<Localized>,
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum SiteStatus {
-    #[default]
     Active,
     Planned,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Site {
-    pub id: String,
-    pub name: Localized,
+    #[serde(flatten)]
+    pub entity: Entity,
     #[serde(default)]
-    pub status: SiteStatus,
+    pub status: Field<SiteStatus>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Company {
-    pub id: String,
-    pub name: Localized,
+    #[serde(flatten)]
+    pub entity: Entity,
     #[serde(default)]
-    pub sites: Vec<String>,
-    pub sector: Option<String>,
+    pub sites: Field<Vec<String>>,
+    #[serde(default)]
+    pub sector: Field<String>,
 }
 
 #[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,23 +73,31 @@ pub enum TimeKind {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Measure {
-    pub id: String,
-    pub name: Localized,
-    pub unit: Localized,
-    pub time: TimeKind,
-    pub plan_for: Option<String>,
+    #[serde(flatten)]
+    pub entity: Entity,
+    #[serde(default)]
+    pub unit: Field<Localized>,
+    #[serde(default)]
+    pub time: Field<TimeKind>,
+    #[serde(default)]
+    pub plan_for: Field<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: String,
-    pub title: Option<String>,
-    pub outlet: String,
-    pub date: Option<String>,
-    pub url: String,
+    #[serde(default)]
+    pub id: Field<String>,
+    #[serde(default)]
+    pub title: Field<String>,
+    #[serde(default)]
+    pub outlet: Field<String>,
+    #[serde(default)]
+    pub date: Field<String>,
+    #[serde(default)]
+    pub url: Field<String>,
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 #[derive(Deserialize, Default)]
@@ -87,19 +122,33 @@ pub enum QualifierName {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Observation {
-    pub id: String,
-    pub measure: String,
-    pub scope: Scope,
-    pub value: f64,
-    pub max: Option<f64>,
-    pub qualifier: QualifierName,
-    pub date: Option<String>,
-    pub period: Option<String>,
-    pub target: Option<i32>,
-    pub when_note: Option<Localized>,
-    pub source: String,
-    pub wording: String,
-    pub note: Option<Localized>,
+    #[serde(default)]
+    pub id: Field<String>,
+    #[serde(default)]
+    pub measure: Field<String>,
+    #[serde(default)]
+    pub scope: Field<Scope>,
+    #[serde(default)]
+    pub value: Field<f64>,
+    #[serde(default)]
+    pub max: Field<f64>,
+    #[serde(default)]
+    pub qualifier: Field<QualifierName>,
+    #[serde(default)]
+    pub date: Field<String>,
+    #[serde(default)]
+    pub period: Field<String>,
+    #[serde(default)]
+    pub target: Field<i32>,
+    #[serde(default)]
+    pub when_note: Field<Localized>,
+    #[serde(default)]
+    pub source: Field<String>,
+    #[serde(default)]
+    pub wording: Field<String>,
+    #[serde(default)]
+    pub note: Field<Localized>,
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }

@@ -1,0 +1,165 @@
+//! Geometry: bars stay in the plot, labels never overlap or leave the chart, a pointer hits
+//! exactly what is drawn under it, and the SVG drawn from the same scene carries its text and bars.
+
+use technopolis_explorer::chart::{build, Chart, View};
+use technopolis_explorer::dataset::Dataset;
+use technopolis_explorer::format::PlainNumbers;
+use technopolis_explorer::interaction::{place_tooltip, Interaction, Pointer};
+use technopolis_explorer::lang::Lang;
+use technopolis_explorer::layout::{layout, EstimatedText, Rect, Scene};
+use technopolis_explorer::render::{to_svg, Theme};
+use technopolis_explorer::EMBEDDED_DATASET;
+
+fn data() -> Dataset {
+    Dataset::parse(EMBEDDED_DATASET).expect("embedded dataset is valid")
+}
+
+fn every_chart(data: &Dataset) -> Vec<(Chart, Lang)> {
+    let mut charts = Vec::new();
+    for view in View::ALL {
+        for m in view.measures(data) {
+            for lang in [Lang::Ru, Lang::En] {
+                charts.push((build(view, data, m, lang, &PlainNumbers(lang)), lang));
+            }
+        }
+    }
+    charts
+}
+
+fn scene(chart: &Chart, lang: Lang, width: f64) -> Scene {
+    layout(chart, width, &EstimatedText, &PlainNumbers(lang))
+}
+
+#[test]
+fn bars_stay_inside_the_plot_area() {
+    let data = data();
+    for (chart, lang) in every_chart(&data) {
+        for width in [320.0, 600.0, 1100.0] {
+            let scene = scene(&chart, lang, width);
+            assert_eq!(scene.marks.len(), chart.bars().count());
+            for mark in &scene.marks {
+                let (bar, plot) = (mark.bar, scene.plot);
+                assert!(bar.x >= plot.x - 0.01 && bar.right() <= plot.right() + 0.01, "{} at {width}: {bar:?} outside {plot:?}", chart.title);
+                assert!(bar.y >= plot.y && bar.bottom() <= plot.bottom(), "{} at {width}", chart.title);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_two_labels_overlap_and_none_is_clipped() {
+    let data = data();
+    for (chart, lang) in every_chart(&data) {
+        for width in [320.0, 480.0, 800.0, 1100.0] {
+            let scene = scene(&chart, lang, width);
+            let boxes = scene.text_boxes(&EstimatedText);
+            for (i, (text, a)) in boxes.iter().enumerate() {
+                assert!(a.x >= 0.0 && a.right() <= width + 0.01, "«{text}» clipped at width {width}: {a:?}");
+                assert!(a.y >= 0.0 && a.bottom() <= scene.height, "«{text}» below the chart at width {width}");
+                for (other, b) in &boxes[i + 1..] {
+                    assert!(!a.overlaps(b), "«{text}» overlaps «{other}» at width {width} in {}", chart.title);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn value_labels_do_not_touch_bars() {
+    let data = data();
+    for (chart, lang) in every_chart(&data) {
+        let scene = scene(&chart, lang, 700.0);
+        let boxes = scene.text_boxes(&EstimatedText);
+        for mark in &scene.marks {
+            for (text, b) in &boxes {
+                assert!(!mark.bar.overlaps(b), "«{text}» covers a bar in {}", chart.title);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_pointer_hits_the_bar_drawn_under_it() {
+    let data = data();
+    for (chart, lang) in every_chart(&data) {
+        let scene = scene(&chart, lang, 900.0);
+        for (i, mark) in scene.marks.iter().enumerate() {
+            let centre = (mark.bar.x + mark.bar.w / 2.0, mark.bar.y + mark.bar.h / 2.0);
+            assert_eq!(scene.hit(centre.0, centre.1), Some(i));
+            assert!(mark.band.h >= 24.0, "touch target smaller than 24 px");
+        }
+        assert_eq!(scene.hit(5.0, 5.0), None, "the title is not a bar");
+        let bands: Vec<Rect> = scene.marks.iter().map(|m| m.band).collect();
+        for (i, a) in bands.iter().enumerate() {
+            assert!(bands[i + 1..].iter().all(|b| !a.overlaps(b)), "hit bands overlap");
+        }
+    }
+}
+
+#[test]
+fn hover_and_tap_follow_the_pointer() {
+    let data = data();
+    let chart = build(View::Sites, &data, View::Sites.pick_measure(&data, None).unwrap(), Lang::Ru, &PlainNumbers(Lang::Ru));
+    let scene = scene(&chart, Lang::Ru, 900.0);
+    let bar = scene.marks[1].bar;
+    let mut state = Interaction::default();
+    assert!(state.pointer_move(&scene, Pointer::Mouse, bar.x + 1.0, bar.y + 1.0));
+    assert_eq!(state.active(), Some(1));
+    assert!(!state.pointer_move(&scene, Pointer::Mouse, bar.x + 2.0, bar.y + 2.0), "same bar, no redraw");
+    assert!(!state.pointer_move(&scene, Pointer::Touch, 1.0, 1.0), "touch has no hover");
+    assert!(state.tap(&scene, 1.0, 1.0), "a tap on empty space hides the tooltip");
+    assert_eq!(state.active(), None);
+    assert!(state.tap(&scene, bar.x + 1.0, bar.y + 1.0));
+    assert_eq!(state.active(), Some(1));
+}
+
+#[test]
+fn tooltips_stay_inside_their_container() {
+    let bar = Rect { x: 200.0, y: 40.0, w: 500.0, h: 16.0 };
+    let (x, y) = place_tooltip(&bar, (300.0, 120.0), (800.0, 600.0));
+    assert!(x >= 0.0 && x + 300.0 <= 800.0 && y >= 0.0 && y + 120.0 <= 600.0);
+    assert!(y >= bar.bottom(), "no room to the right, so it goes below the bar");
+    let short = Rect { x: 200.0, y: 40.0, w: 50.0, h: 16.0 };
+    assert_eq!(place_tooltip(&short, (300.0, 120.0), (800.0, 600.0)).0, short.right() + 8.0);
+    let low = Rect { x: 10.0, y: 560.0, w: 700.0, h: 16.0 };
+    let (_, y) = place_tooltip(&low, (300.0, 120.0), (800.0, 600.0));
+    assert!(y + 120.0 <= low.y, "near the bottom it goes above the bar");
+}
+
+/// The texts of an SVG document's `<text>` elements, unescaped.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let unescape = |t: &str| t.trim().replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
+    svg.split("<text").skip(1).filter_map(|t| Some(unescape(t.split_once('>')?.1.split_once("</text>")?.0))).collect()
+}
+
+#[test]
+fn the_svg_of_each_view_carries_its_title_figures_and_bars() {
+    let data = data();
+    let numbers = PlainNumbers(Lang::Ru);
+    let sites = build(View::Sites, &data, View::Sites.pick_measure(&data, None).unwrap(), Lang::Ru, &numbers);
+    let svg = to_svg(&scene(&sites, Lang::Ru, 900.0), Theme::Light);
+    let texts = svg_texts(&svg);
+    assert!(texts.contains(&sites.title), "title missing from {texts:?}");
+    assert!(texts.iter().any(|t| t == "≈ 18\u{a0}600 · на 09.09.2025"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "> 3\u{a0}400 · на 27.08.2025"));
+    assert!(texts.iter().any(|t| t.starts_with("Источники:")));
+    assert!(texts.iter().filter(|t| *t == "нет опубликованной цифры").count() >= 6);
+    let current_bars = svg.matches(r##"fill="#0072B2""##).count();
+    let expected = sites.bars().filter(|b| b.series == technopolis_explorer::chart::Series::Current).count();
+    assert_eq!(current_bars, expected + 1, "one blue rect per current bar, plus the legend swatch");
+
+    let sectors = build(View::Sectors, &data, View::Sectors.pick_measure(&data, None).unwrap(), Lang::En, &PlainNumbers(Lang::En));
+    let texts = svg_texts(&to_svg(&scene(&sectors, Lang::En, 900.0), Theme::Dark));
+    assert!(texts.contains(&"> 10,000".to_string()), "{texts:?}");
+    assert!(texts.contains(&"as of 11 Dec 2025".to_string()), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("10,000") && t.len() < 8), "an axis tick in the English format");
+}
+
+#[test]
+fn svg_font_sizes_match_the_canvas() {
+    let data = data();
+    let chart = build(View::Sites, &data, 0, Lang::Ru, &PlainNumbers(Lang::Ru));
+    let svg = to_svg(&scene(&chart, Lang::Ru, 900.0), Theme::Light);
+    assert!(svg.contains(r#"font-size="18""#) || svg.contains(r#"font-size="18.000000000000004""#), "title at 18 px");
+    assert!(svg.contains(r#"font-size="13""#) || svg.contains(r#"font-size="13.000000000000002""#));
+}
