@@ -17,10 +17,14 @@ const TYPES = {
 };
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-export function serve(port = 0, root = ROOT) {
+/// Serves `root` at `/`, and each extra `mounts` entry (URL prefix -> folder) beside it.
+export function serve(port = 0, mounts = {}) {
+  const folders = Object.entries({ ...mounts, '/': ROOT }).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    const [prefix, root] = folders.find(([p]) => path.startsWith(p));
+    const inside = path.slice(prefix.length - 1);
+    const file = normalize(join(root, inside.endsWith('/') ? `${inside}index.html` : inside));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;

@@ -2,7 +2,7 @@
 //! The tooltip, the data table and the chart labels all take their texts from here.
 
 use crate::dataset::{Dataset, Observation, Scope};
-use crate::format::{worded_figure, NumberFormat};
+use crate::format::{short_figure, worded_figure, NumberFormat};
 use crate::lang::Lang;
 use crate::time::PartialDate;
 
@@ -50,6 +50,8 @@ pub fn source_label(data: &Dataset, obs: &Observation, lang: Lang) -> String {
 /// Everything a reader needs to check one figure, as lines of plain text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Details {
+    /// The figure's id in the dataset, which notes use to refer to one another.
+    pub id: String,
     pub heading: String,
     pub figure: String,
     pub measure: String,
@@ -58,12 +60,16 @@ pub struct Details {
     pub wording: String,
     pub url: String,
     pub note: Option<String>,
+    /// Other figures of the same measure for the same scope, newest first:
+    /// "> 27 400 · на 09.09.2025 (CNews)".
+    pub others: Vec<String>,
 }
 
 pub fn details(data: &Dataset, index: usize, lang: Lang, numbers: &dyn NumberFormat) -> Details {
     let obs = &data.observations[index];
     let measure = &data.measures[obs.measure];
     Details {
+        id: obs.id.clone(),
         heading: scope_label(data, &obs.scope, lang),
         figure: format!("{} {}", worded_figure(obs.value, obs.qualifier, numbers, lang), measure.unit.get(lang)),
         measure: measure.name.get(lang).to_string(),
@@ -72,5 +78,23 @@ pub fn details(data: &Dataset, index: usize, lang: Lang, numbers: &dyn NumberFor
         wording: format!("«{}»", obs.wording),
         url: data.sources[obs.source].url.clone(),
         note: obs.note.as_ref().map(|n| n.get(lang).to_string()),
+        others: same_subject(data, index)
+            .into_iter()
+            .map(|i| {
+                let other = &data.observations[i];
+                let figure = short_figure(other.value, other.qualifier, numbers);
+                format!("{figure} · {} ({})", when_label(other, lang), data.sources[other.source].outlet)
+            })
+            .collect(),
     }
+}
+
+/// The other observations of the same measure and scope, newest first.
+fn same_subject(data: &Dataset, index: usize) -> Vec<usize> {
+    let obs = &data.observations[index];
+    let mut others: Vec<usize> = (0..data.observations.len())
+        .filter(|&i| i != index && data.observations[i].measure == obs.measure && data.observations[i].scope == obs.scope)
+        .collect();
+    others.sort_by_key(|&i| std::cmp::Reverse(data.observations[i].when.sort_key()));
+    others
 }

@@ -20,3 +20,6 @@ pub mod ui_text;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
+
+#[cfg(target_arch = "wasm32")]
+pub use web::explore;

@@ -9,6 +9,7 @@ pub enum UiText {
     Measure,
     Language,
     DataTable,
+    ColumnId,
     ColumnScope,
     ColumnSeries,
     ColumnValue,
@@ -22,6 +23,7 @@ pub enum UiText {
     MoreProblems,
     Loading,
     Note,
+    OtherFigures,
 }
 
 pub fn ui(text: UiText, lang: Lang) -> &'static str {
@@ -32,6 +34,7 @@ pub fn ui(text: UiText, lang: Lang) -> &'static str {
         Measure => ("Показатель", "Measure"),
         Language => ("Язык", "Language"),
         DataTable => ("Таблица данных графика", "Data table of the chart"),
+        ColumnId => ("Номер цифры", "Figure id"),
         ColumnScope => ("Что охватывает", "Covers"),
         ColumnSeries => ("Показатель", "Measure"),
         ColumnValue => ("Значение", "Value"),
@@ -45,6 +48,7 @@ pub fn ui(text: UiText, lang: Lang) -> &'static str {
         MoreProblems => ("и ещё проблем:", "and more problems:"),
         Loading => ("Загрузка данных…", "Loading data…"),
         Note => ("Примечание", "Note"),
+        OtherFigures => ("Другие цифры об этом же:", "Other figures for the same:"),
     };
     lang.pick(ru, en)
 }

@@ -126,3 +126,15 @@ fn every_measure_of_every_view_builds_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_figures_details_list_the_other_figures_for_the_same_subject() {
+    use technopolis_explorer::describe::details;
+    let data = data();
+    let f16 = data.observations.iter().position(|o| o.id == "f16").unwrap();
+    let d = details(&data, f16, Lang::En, &PlainNumbers(Lang::En));
+    assert_eq!(d.figure, "more than 30,000 jobs");
+    assert_eq!(d.wording, "«создано больше 30 тысяч рабочих мест»");
+    assert!(d.others[0].starts_with("> 27,400 · as of 9 Sep 2025 (CNews)"), "{:?}", d.others);
+    assert!(d.others.iter().all(|o| !o.contains("30,000")));
+}

@@ -370,7 +370,7 @@ impl App {
         append_text(table, "caption", "", &chart.title)?;
         let head = element(doc, "thead", "")?;
         let header_row = element(doc, "tr", "")?;
-        for column in [UiText::ColumnScope, UiText::ColumnSeries, UiText::ColumnValue, UiText::ColumnWhen, UiText::ColumnSource, UiText::ColumnWording] {
+        for column in [UiText::ColumnId, UiText::ColumnScope, UiText::ColumnSeries, UiText::ColumnValue, UiText::ColumnWhen, UiText::ColumnSource, UiText::ColumnWording] {
             append_text(&header_row, "th", "", ui(column, lang))?.set_attribute("scope", "col")?;
         }
         head.append_child(&header_row)?;
@@ -378,11 +378,11 @@ impl App {
         for row in chart.groups.iter().flat_map(|g| &g.rows) {
             if row.current.is_none() {
                 let measure = self.data.measures[chart.measure].name.get(lang);
-                self.table_row(&body, &[&row.label, measure, &chart.missing_text, "", "", ""], None)?;
+                self.table_row(&body, &["", &row.label, measure, &chart.missing_text, "", "", ""], None)?;
             }
             for bar in row.bars() {
                 let d = details(&self.data, bar.observation, lang, &self.numbers);
-                self.table_row(&body, &[&row.label, &d.measure, &d.figure, &d.when, &d.source, &d.wording], Some(&d.url))?;
+                self.table_row(&body, &[&d.id, &row.label, &d.measure, &d.figure, &d.when, &d.source, &d.wording], Some(&d.url))?;
             }
         }
         append(table, &[&head, &body])
@@ -393,8 +393,8 @@ impl App {
         let tr = element(&self.document, "tr", "")?;
         body.append_child(&tr)?;
         for (i, text) in cells.iter().enumerate() {
-            let header = i == 0;
-            let linked = url.filter(|_| i == 4);
+            let header = i == 1;
+            let linked = url.filter(|_| i == 5);
             let cell = append_text(&tr, if header { "th" } else { "td" }, "", if linked.is_some() { "" } else { text })?;
             if header {
                 cell.set_attribute("scope", "row")?;
@@ -471,6 +471,10 @@ impl App {
         if let Some(note) = d.note {
             lines.push(("tx-tip-note", format!("{}: {note}", ui(UiText::Note, self.lang()))));
         }
+        if !d.others.is_empty() {
+            lines.push(("tx-tip-others", format!("{} {}", ui(UiText::OtherFigures, self.lang()), d.others.join("; "))));
+        }
+        lines.push(("tx-tip-id", format!("{}: {}", ui(UiText::ColumnId, self.lang()), d.id)));
         for (class, text) in lines {
             append_text(tooltip, "p", class, &text)?;
         }

@@ -1,0 +1,92 @@
+//! In headless Chromium: the core's scene drawn on a real canvas, checked pixel by pixel, and
+//! the whole explorer started in a page.
+#![cfg(target_arch = "wasm32")]
+
+use plotters_canvas::CanvasBackend;
+use technopolis_explorer::chart::{build, Series, View};
+use technopolis_explorer::dataset::Dataset;
+use technopolis_explorer::format::PlainNumbers;
+use technopolis_explorer::lang::Lang;
+use technopolis_explorer::layout::{layout, EstimatedText, Paint};
+use technopolis_explorer::render::{draw, Target, Theme};
+use technopolis_explorer::EMBEDDED_DATASET;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn pixel(context: &CanvasRenderingContext2d, x: f64, y: f64) -> (u8, u8, u8) {
+    let data = context.get_image_data(x.round(), y.round(), 1.0, 1.0).unwrap().data();
+    (data[0], data[1], data[2])
+}
+
+#[wasm_bindgen_test]
+fn bars_are_drawn_where_the_layout_puts_them_at_twice_the_pixels() {
+    let data = Dataset::parse(EMBEDDED_DATASET).unwrap();
+    let numbers = PlainNumbers(Lang::Ru);
+    let chart = build(View::Sites, &data, View::Sites.pick_measure(&data, None).unwrap(), Lang::Ru, &numbers);
+    let scene = layout(&chart, 800.0, &EstimatedText, &numbers);
+    let scale = 2.0;
+    let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_width((scene.width * scale) as u32);
+    canvas.set_height((scene.height * scale) as u32);
+    let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).unwrap();
+    draw(&mut backend, &scene, Target { scale, font_scale: 1.0, theme: Theme::Light }, None).unwrap();
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(pixel(&context, 2.0, 2.0), Theme::Light.colour(Paint::Background));
+    for mark in scene.marks.iter().filter(|m| m.bar.w > 4.0) {
+        let centre = ((mark.bar.x + mark.bar.w / 2.0) * scale, (mark.bar.y + mark.bar.h / 2.0) * scale);
+        let expected = match mark.series {
+            Series::Current => Theme::Light.colour(Paint::Current),
+            Series::Plan => Theme::Light.colour(Paint::PlanFill),
+        };
+        assert_eq!(pixel(&context, centre.0, centre.1), expected, "bar of observation {}", mark.observation);
+        let above = (centre.0, (mark.band.y + 1.0) * scale);
+        assert_eq!(pixel(&context, above.0, above.1), Theme::Light.colour(Paint::Background), "nothing drawn above the bar");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_highlighted_bar_gets_an_outline_in_ink() {
+    let data = Dataset::parse(EMBEDDED_DATASET).unwrap();
+    let numbers = PlainNumbers(Lang::En);
+    let chart = build(View::Sectors, &data, View::Sectors.pick_measure(&data, None).unwrap(), Lang::En, &numbers);
+    let scene = layout(&chart, 700.0, &EstimatedText, &numbers);
+    let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_width(scene.width as u32);
+    canvas.set_height(scene.height as u32);
+    let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).unwrap();
+    draw(&mut backend, &scene, Target { scale: 1.0, font_scale: 1.0, theme: Theme::Dark }, Some(0)).unwrap();
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let bar = scene.marks[0].bar;
+    let edge = pixel(&context, bar.x + bar.w / 2.0, bar.y - 1.0);
+    assert_eq!(edge, Theme::Dark.colour(Paint::Ink));
+}
+
+#[wasm_bindgen_test]
+fn the_explorer_draws_a_sharp_labelled_chart_in_a_page() {
+    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    root.style().set_property("width", "700px").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    technopolis_explorer::explore(root.clone()).unwrap();
+    let canvas: HtmlCanvasElement = root.query_selector("canvas").unwrap().unwrap().dyn_into().unwrap();
+    let ratio = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(f64::from(canvas.width()), (f64::from(canvas.client_width()) * ratio).round());
+    assert!(canvas.height() > 300);
+    let label = canvas.get_attribute("aria-label").unwrap();
+    assert!(label.contains("по площадкам"), "{label}");
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let image = context.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data();
+    let blue = Theme::Light.colour(Paint::Current);
+    let blue_pixels = image.chunks(4).filter(|p| (p[0], p[1], p[2]) == blue).count();
+    assert!(blue_pixels > 500, "only {blue_pixels} pixels of bar colour");
+    let table = root.query_selector("table").unwrap().unwrap().text_content().unwrap();
+    assert!(table.contains("CNews"), "the table names the sources");
+    assert!(root.query_selector("[role=tooltip]").unwrap().is_some());
+    assert!(root.query_selector("[role=alert]").unwrap().is_some());
+}

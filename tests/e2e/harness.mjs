@@ -1,0 +1,70 @@
+// Shared set-up for the end-to-end tests: a server for www/ (and tests/fixtures at /fixtures/),
+// Debian's Chromium driven by playwright-core, and helpers that read what a reader would see.
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+export async function start() {
+  const server = await serve(0, { '/fixtures/': fixtures });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    base,
+    browser,
+    /** A page that records every console error, uncaught exception and request. */
+    async open(path, options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 1, ...options });
+      const page = await context.newPage();
+      page.problems = [];
+      page.requests = [];
+      page.on('console', (m) => m.type() === 'error' && page.problems.push(m.text()));
+      page.on('pageerror', (e) => page.problems.push(e.message));
+      page.on('request', (r) => page.requests.push(r.url()));
+      await page.goto(base + path);
+      await page.locator('canvas[aria-label]').waitFor();
+      await page.waitForFunction(() => document.querySelector('canvas').height > 150);
+      return page;
+    },
+    async stop() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** Moves the mouse down the chart and returns each distinct tooltip text it showed. */
+export async function hoverAll(page) {
+  const box = await page.locator('canvas').boundingBox();
+  const seen = new Set();
+  for (let y = 2; y < box.height; y += 6) {
+    await page.mouse.move(box.x + 40, box.y + y);
+    const tooltip = page.locator('[role=tooltip]');
+    if (await tooltip.isVisible()) seen.add((await tooltip.innerText()).replace(/\s+/g, ' '));
+  }
+  return [...seen];
+}
+
+/** How many canvas pixels have exactly this colour. */
+export function countPixels(page, [r, g, b]) {
+  return page.evaluate(([r, g, b]) => {
+    const canvas = document.querySelector('canvas');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++;
+    return n;
+  }, [r, g, b]);
+}
+
+export const BAR_BLUE = [0x00, 0x72, 0xb2];
+
+/** The data table's text, as a reader sees it after opening it. */
+export async function tableText(page) {
+  const details = page.locator('details');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  return page.locator('table').innerText();
+}
