@@ -82,7 +82,7 @@ impl Period {
     /// An interval that ends before it starts is `Err(true)`; any other bad text is `Err(false)`.
     pub fn parse(text: &str) -> Result<Period, bool> {
         if let Some((start, end)) = text.split_once('/') {
-            let day = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().filter(|_| t.len() == 10);
+            let day = |t: &str| PartialDate::parse(t).filter(|d| d.day.is_some()).map(|d| d.start());
             let (start, end) = (day(start).ok_or(false)?, day(end).ok_or(false)?);
             return if end < start { Err(true) } else { Ok(Period::Between(start, end)) };
         }

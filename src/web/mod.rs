@@ -174,7 +174,7 @@ fn build_parts(document: &Document, root: &HtmlElement) -> Result<Parts, JsValue
     let lang_buttons = [Lang::Ru, Lang::En]
         .into_iter()
         .map(|lang| {
-            let button = text_element(document, "button", "tx-toggle", &lang.code().to_uppercase())?;
+            let button = text_element(document, "button", "tx-toggle", lang.pick("RU", "EN"))?;
             button.set_attribute("type", "button")?;
             button.set_attribute("lang", lang.code())?;
             lang_group.append_child(&button)?;
