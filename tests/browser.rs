@@ -7,7 +7,7 @@ use technopolis_explorer::chart::{build, Series, View};
 use technopolis_explorer::dataset::Dataset;
 use technopolis_explorer::format::PlainNumbers;
 use technopolis_explorer::lang::Lang;
-use technopolis_explorer::layout::{layout, EstimatedText, Paint};
+use technopolis_explorer::layout::{layout, EstimatedText, Paint, Scene};
 use technopolis_explorer::render::{draw, Target, Theme};
 use technopolis_explorer::EMBEDDED_DATASET;
 use wasm_bindgen::JsCast;
@@ -25,19 +25,24 @@ fn pixel(context: &CanvasRenderingContext2d, x: f64, y: f64) -> (u8, u8, u8) {
     (data[0], data[1], data[2])
 }
 
-#[wasm_bindgen_test]
-fn bars_are_drawn_where_the_layout_puts_them_at_twice_the_pixels() {
+/// Lays out a view of the embedded dataset and draws it on a fresh canvas at `scale`.
+fn draw_view(view: View, lang: Lang, scale: f64, theme: Theme, highlight: Option<usize>) -> (Scene, CanvasRenderingContext2d) {
     let data = Dataset::parse(EMBEDDED_DATASET).unwrap();
-    let numbers = PlainNumbers(Lang::Ru);
-    let chart = build(View::Sites, &data, View::Sites.pick_measure(&data, None).unwrap(), Lang::Ru, &numbers);
+    let numbers = PlainNumbers(lang);
+    let chart = build(view, &data, view.pick_measure(&data, None).unwrap(), lang, &numbers);
     let scene = layout(&chart, 800.0, &EstimatedText, &numbers);
-    let scale = 2.0;
     let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
     canvas.set_width((scene.width * scale) as u32);
     canvas.set_height((scene.height * scale) as u32);
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).unwrap();
-    draw(&mut backend, &scene, Target { scale, font_scale: 1.0, theme: Theme::Light }, None).unwrap();
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    draw(&mut backend, &scene, Target { scale, font_scale: 1.0, theme }, highlight).unwrap();
+    (scene, canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap())
+}
+
+#[wasm_bindgen_test]
+fn bars_are_drawn_where_the_layout_puts_them_at_twice_the_pixels() {
+    let scale = 2.0;
+    let (scene, context) = draw_view(View::Sites, Lang::Ru, scale, Theme::Light, None);
     assert_eq!(pixel(&context, 2.0, 2.0), Theme::Light.colour(Paint::Background));
     for mark in scene.marks.iter().filter(|m| m.bar.w > 4.0) {
         let centre = ((mark.bar.x + mark.bar.w / 2.0) * scale, (mark.bar.y + mark.bar.h / 2.0) * scale);
@@ -53,19 +58,11 @@ fn bars_are_drawn_where_the_layout_puts_them_at_twice_the_pixels() {
 
 #[wasm_bindgen_test]
 fn a_highlighted_bar_gets_an_outline_in_ink() {
-    let data = Dataset::parse(EMBEDDED_DATASET).unwrap();
-    let numbers = PlainNumbers(Lang::En);
-    let chart = build(View::Sectors, &data, View::Sectors.pick_measure(&data, None).unwrap(), Lang::En, &numbers);
-    let scene = layout(&chart, 700.0, &EstimatedText, &numbers);
-    let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
-    canvas.set_width(scene.width as u32);
-    canvas.set_height(scene.height as u32);
-    let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).unwrap();
-    draw(&mut backend, &scene, Target { scale: 1.0, font_scale: 1.0, theme: Theme::Dark }, Some(0)).unwrap();
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let (scene, context) = draw_view(View::Sectors, Lang::En, 1.0, Theme::Dark, Some(0));
     let bar = scene.marks[0].bar;
-    let edge = pixel(&context, bar.x + bar.w / 2.0, bar.y - 1.0);
-    assert_eq!(edge, Theme::Dark.colour(Paint::Ink));
+    assert_eq!(pixel(&context, bar.x + bar.w / 2.0, bar.y - 1.0), Theme::Dark.colour(Paint::Ink));
+    let (_, plain) = draw_view(View::Sectors, Lang::En, 1.0, Theme::Dark, None);
+    assert_ne!(pixel(&plain, bar.x + bar.w / 2.0, bar.y - 1.0), Theme::Dark.colour(Paint::Ink), "no outline without a highlight");
 }
 
 #[wasm_bindgen_test]

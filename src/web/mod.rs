@@ -445,7 +445,8 @@ impl App {
         let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
         let Some(scene) = &self.scene else { return Ok(()) };
         let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
-        let pointer = if event.pointer_type() == "mouse" { Pointer::Mouse } else { Pointer::Touch };
+        // A pen hovers like a mouse; only a finger has no hover.
+        let pointer = if event.pointer_type() == "touch" { Pointer::Touch } else { Pointer::Mouse };
         let changed = match (pointer, released) {
             (Pointer::Touch, true) => self.interaction.tap(scene, x, y),
             (_, false) => self.interaction.pointer_move(scene, pointer, x, y),
