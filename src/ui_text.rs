@@ -24,6 +24,7 @@ pub enum UiText {
     Loading,
     Note,
     OtherFigures,
+    NoFigures,
 }
 
 pub fn ui(text: UiText, lang: Lang) -> &'static str {
@@ -48,6 +49,7 @@ pub fn ui(text: UiText, lang: Lang) -> &'static str {
         MoreProblems => ("и ещё проблем:", "and more problems:"),
         Loading => ("Загрузка данных…", "Loading data…"),
         Note => ("Примечание", "Note"),
+        NoFigures => ("В этом наборе данных нет цифр для этого вида графика.", "This dataset has no figures for this chart view."),
         OtherFigures => ("Другие цифры об этом же:", "Other figures for the same:"),
     };
     lang.pick(ru, en)

@@ -38,6 +38,8 @@ struct Parts {
     lang_buttons: Vec<(Lang, HtmlElement)>,
     alert: HtmlElement,
     figure: HtmlElement,
+    /// Says so when the dataset has no figures for the chosen view.
+    empty: HtmlElement,
     canvas: HtmlCanvasElement,
     tooltip: HtmlElement,
     table_summary: HtmlElement,
@@ -191,7 +193,9 @@ fn build_parts(document: &Document, root: &HtmlElement) -> Result<Parts, JsValue
     tooltip.set_attribute("role", "tooltip")?;
     tooltip.set_id(&format!("tx-tooltip-{}", js_sys::Math::random().to_bits()));
     tooltip.set_hidden(true);
-    append(&figure, &[&canvas, &tooltip])?;
+    let empty = element(document, "p", "tx-empty")?;
+    empty.set_attribute("role", "status")?;
+    append(&figure, &[&empty, &canvas, &tooltip])?;
     let details = element(document, "details", "tx-table")?;
     let table_summary = element(document, "summary", "")?;
     let table = element(document, "table", "")?;
@@ -207,6 +211,7 @@ fn build_parts(document: &Document, root: &HtmlElement) -> Result<Parts, JsValue
         lang_buttons,
         alert,
         figure,
+        empty,
         canvas,
         tooltip,
         table_summary,
@@ -333,6 +338,9 @@ impl App {
         self.fill_table()?;
         let label = self.chart.as_ref().map(|c| format!("{}. {}", c.title, c.subtitle)).unwrap_or_default();
         self.parts.canvas.set_attribute("aria-label", &label)?;
+        self.parts.canvas.set_hidden(self.chart.is_none());
+        let empty = if self.chart.is_none() { ui(UiText::NoFigures, lang) } else { "" };
+        self.parts.empty.set_text_content(Some(empty));
         self.drawn_for = (0.0, 0.0);
         self.fit()
     }

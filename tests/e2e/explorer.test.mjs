@@ -82,6 +82,19 @@ test('a broken dataset given with data= is listed in the alert with JSON paths, 
   assert.deepEqual(page.problems.filter((p) => !/404/.test(p)), []);
 });
 
+test('a valid dataset given with data= replaces the embedded one', async () => {
+  const page = await app.open('?view=sites&lang=en&data=/fixtures/other-zone.json');
+  assert.equal(await page.locator('[role=alert]').textContent(), '', 'no problem is reported');
+  assert.match(await page.locator('canvas').getAttribute('aria-label'), /Test zone/);
+  const tips = await hoverAll(page);
+  assert.deepEqual(tips.length, 1);
+  assert.match(tips[0], /North about 1,234 people .* Test fixture, 1 Jan 2026/);
+  await page.getByRole('button', { name: 'By sector' }).click();
+  assert.equal(await page.getByRole('status').innerText(), 'This dataset has no figures for this chart view.');
+  assert.equal(await page.locator('canvas').isVisible(), false);
+  assert.match(page.url(), /data=%2Ffixtures%2Fother-zone\.json/, 'the dataset stays in the URL');
+});
+
 test('a truncated, a missing and a foreign dataset each get a plain message', async () => {
   const truncated = await app.open('?lang=en&data=/fixtures/truncated.json');
   assert.match(await truncated.getByRole('alert').innerText(), /the file ends too early/);
