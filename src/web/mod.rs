@@ -97,8 +97,13 @@ pub fn explore(root: HtmlElement) -> Result<(), JsValue> {
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = load_dataset(&app, &address).await;
                 let mut app = app.borrow_mut();
-                if let Err(problems) = loaded.and_then(|json| Dataset::parse(&json).map(|d| app.data = d)) {
-                    app.show_problems(&problems);
+                match loaded.map(|json| Dataset::parse(&json)) {
+                    Ok(Ok(data)) => app.data = data,
+                    Ok(Err(problems)) => app.show_problems(&problems),
+                    Err(detail) => {
+                        let heading = format!("{}. {}", ui(UiText::LoadFailed, app.lang()), ui(UiText::ShowingEmbedded, app.lang()));
+                        app.show_alert(heading, &[format!("{address}: {detail}")]);
+                    }
                 }
                 let shown = app.show();
                 app.report(shown);
@@ -124,26 +129,25 @@ fn query_pairs(window: &Window) -> Result<Vec<(String, String)>, JsValue> {
     Ok(pairs)
 }
 
-/// Fetches a same-origin dataset; any failure is a problem to show, not an exception.
-async fn load_dataset(app: &Shared, address: &str) -> Result<String, Vec<Problem>> {
+/// Fetches a same-origin dataset's text; a failure is a sentence to show, not an exception.
+async fn load_dataset(app: &Shared, address: &str) -> Result<String, String> {
     let (window, lang) = {
         let app = app.borrow();
         (app.window.clone(), app.settings.lang)
     };
-    let fail = |detail: String| vec![Problem::new(address, crate::problem::ProblemKind::WrongType { found: format!("{}: {detail}", ui(UiText::LoadFailed, lang)), expected: String::new() })];
-    let page = window.location().href().map_err(|_| fail("location".into()))?;
-    let url = web_sys::Url::new_with_base(address, &page).map_err(|_| fail(ui(UiText::NotSameOrigin, lang).into()))?;
-    if url.origin() != window.location().origin().unwrap_or_default() {
-        return Err(fail(ui(UiText::NotSameOrigin, lang).into()));
+    let foreign = || ui(UiText::NotSameOrigin, lang).to_string();
+    let page = window.location().href().map_err(|e| js_message(&e))?;
+    let url = web_sys::Url::new_with_base(address, &page).map_err(|_| foreign())?;
+    if url.origin() != window.location().origin().map_err(|e| js_message(&e))? {
+        return Err(foreign());
     }
-    let response = JsFuture::from(window.fetch_with_str(&url.href())).await.map_err(|e| fail(js_message(&e)))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|e| fail(js_message(&e)))?;
+    let response = JsFuture::from(window.fetch_with_str(&url.href())).await.map_err(|e| js_message(&e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|e| js_message(&e))?;
     if !response.ok() {
-        return Err(fail(format!("HTTP {}", response.status())));
+        return Err(format!("HTTP {}", response.status()));
     }
-    let text = response.text().map_err(|e| fail(js_message(&e)))?;
-    let text = JsFuture::from(text).await.map_err(|e| fail(js_message(&e)))?;
-    text.as_string().ok_or_else(|| fail("not text".into()))
+    let text = JsFuture::from(response.text().map_err(|e| js_message(&e))?).await.map_err(|e| js_message(&e))?;
+    text.as_string().ok_or_else(|| js_message(&text))
 }
 
 fn js_message(value: &JsValue) -> String {
@@ -307,21 +311,26 @@ impl App {
         self.parts.heading.set_text_content(Some(ui(UiText::Loading, self.lang())));
     }
 
+    /// Lists a dataset's problems in the alert; the embedded data stays on screen.
     fn show_problems(&self, problems: &[Problem]) {
         let lang = self.lang();
+        let heading = format!("{} ({}). {}", ui(UiText::InvalidDataset, lang), problems.len(), ui(UiText::ShowingEmbedded, lang));
+        let mut items: Vec<String> = problems.iter().take(MAX_LISTED_PROBLEMS).map(|p| p.describe(lang)).collect();
+        if problems.len() > MAX_LISTED_PROBLEMS {
+            items.push(format!("{} {}", ui(UiText::MoreProblems, lang), problems.len() - MAX_LISTED_PROBLEMS));
+        }
+        self.show_alert(heading, &items);
+    }
+
+    fn show_alert(&self, heading: String, items: &[String]) {
+        let alert = &self.parts.alert;
         let result = (|| {
-            let alert = &self.parts.alert;
             clear(alert);
-            let title = format!("{} ({}). {}", ui(UiText::InvalidDataset, lang), problems.len(), ui(UiText::ShowingEmbedded, lang));
+            append_text(alert, "p", "", &heading)?;
             let list = element(&self.document, "ul", "")?;
-            for problem in problems.iter().take(MAX_LISTED_PROBLEMS) {
-                append_text(&list, "li", "", &problem.describe(lang))?;
+            for item in items {
+                append_text(&list, "li", "", item)?;
             }
-            if problems.len() > MAX_LISTED_PROBLEMS {
-                let more = format!("{} {}", ui(UiText::MoreProblems, lang), problems.len() - MAX_LISTED_PROBLEMS);
-                append_text(&list, "li", "", &more)?;
-            }
-            append_text(alert, "p", "", &title)?;
             append(alert, &[&list])
         })();
         self.report(result);

@@ -99,9 +99,9 @@ test('a truncated, a missing and a foreign dataset each get a plain message', as
   const truncated = await app.open('?lang=en&data=/fixtures/truncated.json');
   assert.match(await truncated.getByRole('alert').innerText(), /the file ends too early/);
   const missing = await app.open('?lang=ru&data=/fixtures/nothing-here.json');
-  assert.match(await missing.getByRole('alert').innerText(), /Не удалось загрузить набор данных: HTTP 404/);
+  assert.match(await missing.getByRole('alert').innerText(), /Не удалось загрузить набор данных\. Показан встроенный набор данных\.\s+\/fixtures\/nothing-here\.json: HTTP 404/);
   const foreign = await app.open('?lang=en&data=https://example.org/data.json');
-  assert.match(await foreign.getByRole('alert').innerText(), /only addresses on this same site are allowed/);
+  assert.match(await foreign.getByRole('alert').innerText(), /Could not load the dataset\. Showing the embedded dataset instead\.\s+https:\/\/example\.org\/data\.json: only addresses on this same site are allowed/);
   assert.ok(foreign.requests.every((url) => url.startsWith(app.base)), 'no request leaves the site');
 });
 
