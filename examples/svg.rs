@@ -15,8 +15,8 @@ fn main() {
     };
     let numbers = PlainNumbers(lang);
     for view in chart::View::ALL {
-        let Some(measure) = view.pick_measure(&data, None) else { continue };
-        let chart = chart::build(view, &data, measure, lang, &numbers);
+        let query = chart::Query { view, value_labels: true, ..chart::Query::default() };
+        let Some(chart) = chart::build(&data, query, lang, &numbers) else { continue };
         let scene = layout::layout(&chart, width, &layout::EstimatedText, &numbers);
         let path = format!("{out}/{}-{}.svg", view.code(), lang.code());
         std::fs::write(&path, render::to_svg(&scene, render::Theme::Light)).expect("write svg");

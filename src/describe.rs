@@ -4,7 +4,7 @@
 use crate::dataset::{Dataset, Observation, Scope};
 use crate::format::{short_figure, worded_figure, NumberFormat};
 use crate::lang::Lang;
-use crate::time::PartialDate;
+use crate::time::{PartialDate, When};
 
 /// "Печатники + Алабушево + Руднево", "Фармацевтика · Алабушево", "Литий-ионные батареи · РЭНЕРА".
 pub fn scope_label(data: &Dataset, scope: &Scope, lang: Lang) -> String {
@@ -97,4 +97,20 @@ fn same_subject(data: &Dataset, index: usize) -> Vec<usize> {
         .collect();
     others.sort_by_key(|&i| std::cmp::Reverse(data.observations[i].when.sort_key()));
     others
+}
+
+/// Other figures that say something different about exactly the same thing: same measure,
+/// scope and stated date or period, another value or qualifier. Both are shown and marked.
+pub fn conflicts(data: &Dataset, index: usize) -> Vec<usize> {
+    let obs = &data.observations[index];
+    if obs.when == When::NotStated {
+        return Vec::new();
+    }
+    same_subject(data, index)
+        .into_iter()
+        .filter(|&i| {
+            let other = &data.observations[i];
+            other.when == obs.when && (other.value != obs.value || other.qualifier != obs.qualifier)
+        })
+        .collect()
 }

@@ -1,52 +1,162 @@
-//! Pointer state, kept apart from the browser: events go in, the mark to highlight comes out.
+//! Pointer and keyboard state, kept apart from the browser: events go in; what to redraw, what
+//! to select and what to announce come out. Marks are indices into the scene's marks.
 
 use crate::layout::{Rect, Scene};
 
-/// Which input a pointer event came from; touch has no hover, so a tap stands in for it.
+/// Which input a pointer event came from; a finger has no hover, so a tap stands in for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pointer {
     Mouse,
     Touch,
 }
 
+/// The keys the chart answers to while it has focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Next,
+    Previous,
+    First,
+    Last,
+    Activate,
+    Escape,
+}
+
+impl Key {
+    /// Maps `KeyboardEvent.key`; other keys are left to the browser.
+    pub fn parse(key: &str) -> Option<Key> {
+        match key {
+            "ArrowDown" | "ArrowRight" => Some(Key::Next),
+            "ArrowUp" | "ArrowLeft" => Some(Key::Previous),
+            "Home" => Some(Key::First),
+            "End" => Some(Key::Last),
+            "Enter" | " " => Some(Key::Activate),
+            "Escape" => Some(Key::Escape),
+            _ => None,
+        }
+    }
+}
+
+/// What the selection should become after an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selecting {
+    /// Select what this mark is about.
+    Mark(usize),
+    Clear,
+}
+
+/// What an event changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub redraw: bool,
+    pub select: Option<Selecting>,
+    /// The active mark changed by keyboard: say its value in the live region.
+    pub announce: bool,
+}
+
+impl Outcome {
+    fn redraw(redraw: bool) -> Outcome {
+        Outcome { redraw, ..Outcome::default() }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Interaction {
-    active: Option<usize>,
+    hovered: Option<usize>,
+    /// The roving keyboard focus among the marks, while the chart has focus.
+    focused: Option<usize>,
 }
 
 impl Interaction {
-    /// The mark whose tooltip is showing.
+    /// The mark whose tooltip shows: the keyboard's, else the pointer's.
     pub fn active(&self) -> Option<usize> {
-        self.active
+        self.focused.or(self.hovered)
     }
 
-    fn set(&mut self, mark: Option<usize>) -> bool {
-        let changed = self.active != mark;
-        self.active = mark;
-        changed
+    pub fn keyboard_focus(&self) -> bool {
+        self.focused.is_some()
     }
 
-    /// A mouse moved over the chart: the mark under it becomes active. True if that changed.
-    pub fn pointer_move(&mut self, scene: &Scene, pointer: Pointer, x: f64, y: f64) -> bool {
+    fn hover(&mut self, mark: Option<usize>) -> bool {
+        let before = self.active();
+        self.hovered = mark;
+        before != self.active()
+    }
+
+    /// A mouse moved over the chart: the mark under it becomes active.
+    pub fn pointer_move(&mut self, scene: &Scene, pointer: Pointer, x: f64, y: f64) -> Outcome {
         match pointer {
-            Pointer::Mouse => self.set(scene.hit(x, y)),
-            Pointer::Touch => false,
+            Pointer::Mouse => Outcome::redraw(self.hover(scene.hit(x, y))),
+            Pointer::Touch => Outcome::default(),
         }
     }
 
-    /// A tap shows the tapped mark's tooltip; a tap on empty space hides it.
-    pub fn tap(&mut self, scene: &Scene, x: f64, y: f64) -> bool {
-        self.set(scene.hit(x, y))
+    /// The pointer left the chart.
+    pub fn pointer_leave(&mut self) -> Outcome {
+        Outcome::redraw(self.hover(None))
     }
 
-    /// The pointer left the chart, or the chart was laid out anew.
-    pub fn clear(&mut self) -> bool {
-        self.set(None)
+    /// A click selects the mark under it; a click on empty space clears the selection.
+    pub fn click(&mut self, scene: &Scene, x: f64, y: f64) -> Outcome {
+        let mark = scene.hit(x, y);
+        let redraw = self.hover(mark);
+        Outcome { redraw, select: Some(mark.map_or(Selecting::Clear, Selecting::Mark)), announce: false }
+    }
+
+    /// A first tap on a mark shows its tooltip, a second tap on it selects it, and a tap on
+    /// empty space hides the tooltip and clears the selection.
+    pub fn tap(&mut self, scene: &Scene, x: f64, y: f64) -> Outcome {
+        let mark = scene.hit(x, y);
+        let again = mark.is_some() && mark == self.hovered;
+        let redraw = self.hover(mark);
+        let select = match (mark, again) {
+            (None, _) => Some(Selecting::Clear),
+            (Some(m), true) => Some(Selecting::Mark(m)),
+            (Some(_), false) => None,
+        };
+        Outcome { redraw, select, announce: false }
+    }
+
+    /// The chart got keyboard focus: the focus goes to `start` (the selected mark) or the first.
+    pub fn focus(&mut self, scene: &Scene, start: Option<usize>) -> Outcome {
+        if scene.marks.is_empty() {
+            return Outcome::default();
+        }
+        let before = self.active();
+        self.focused = Some(start.filter(|&m| m < scene.marks.len()).unwrap_or(0));
+        Outcome { redraw: true, select: None, announce: before != self.active() || before.is_some() }
+    }
+
+    /// The chart lost keyboard focus.
+    pub fn blur(&mut self) -> Outcome {
+        let had = self.focused.take().is_some();
+        Outcome::redraw(had)
+    }
+
+    pub fn key(&mut self, scene: &Scene, key: Key) -> Outcome {
+        let count = scene.marks.len();
+        let Some(current) = self.focused.filter(|_| count > 0) else { return Outcome::default() };
+        let target = match key {
+            Key::Next => (current + 1).min(count - 1),
+            Key::Previous => current.saturating_sub(1),
+            Key::First => 0,
+            Key::Last => count - 1,
+            Key::Activate => return Outcome { select: Some(Selecting::Mark(current)), ..Outcome::default() },
+            Key::Escape => return Outcome { select: Some(Selecting::Clear), ..Outcome::default() },
+        };
+        self.focused = Some(target);
+        Outcome { redraw: target != current, select: None, announce: target != current }
+    }
+
+    /// The chart was laid out anew: marks may have moved or gone, so the pointer's is forgotten
+    /// and the keyboard's kept within range.
+    pub fn relayout(&mut self, scene: &Scene) {
+        self.hovered = None;
+        self.focused = self.focused.map(|f| f.min(scene.marks.len().saturating_sub(1))).filter(|_| !scene.marks.is_empty());
     }
 }
 
-/// Where to put a tooltip of `size` next to a mark's bar inside a `bounds` of the container:
-/// right of the bar's end if it fits, else left of it, and never outside the bounds.
+/// Where to put a tooltip of `size` next to a mark inside a `bounds` of the container:
+/// right of it if it fits, else below it, else above it, and never outside the bounds.
 pub fn place_tooltip(bar: &Rect, size: (f64, f64), bounds: (f64, f64)) -> (f64, f64) {
     const GAP: f64 = 8.0;
     let (w, h) = size;

@@ -16,6 +16,29 @@ pub enum Theme {
     Dark,
 }
 
+/// The Okabe–Ito palette, which stays distinguishable with every common colour-vision deficiency,
+/// and lighter versions of it for the dark theme.
+const CATEGORIES_LIGHT: [(u8, u8, u8); 8] = [
+    (0x00, 0x72, 0xb2),
+    (0xd5, 0x5e, 0x00),
+    (0x00, 0x9e, 0x73),
+    (0xcc, 0x79, 0xa7),
+    (0xe6, 0x9f, 0x00),
+    (0x56, 0xb4, 0xe9),
+    (0x6e, 0x6e, 0x6e),
+    (0x1a, 0x1a, 0x1a),
+];
+const CATEGORIES_DARK: [(u8, u8, u8); 8] = [
+    (0x56, 0xb4, 0xe9),
+    (0xff, 0x8c, 0x42),
+    (0x2b, 0xd1, 0xa1),
+    (0xe5, 0xa3, 0xcb),
+    (0xe6, 0x9f, 0x00),
+    (0x9a, 0xd0, 0xf5),
+    (0xb0, 0xb0, 0xb0),
+    (0xee, 0xee, 0xee),
+];
+
 impl Theme {
     pub fn parse(code: &str) -> Option<Theme> {
         match code {
@@ -37,6 +60,7 @@ impl Theme {
             (Theme::Light, Paint::Plan) => (0xb3, 0x5c, 0x00),
             (Theme::Light, Paint::PlanFill) => (0xf5, 0xc2, 0x6b),
             (Theme::Light, Paint::Background) => (0xff, 0xff, 0xff),
+            (Theme::Light, Paint::Category(n)) => CATEGORIES_LIGHT[n as usize % CATEGORIES_LIGHT.len()],
             (Theme::Dark, Paint::Ink) => (0xee, 0xee, 0xee),
             (Theme::Dark, Paint::Muted) => (0xb8, 0xb8, 0xb8),
             (Theme::Dark, Paint::Grid) => (0x3a, 0x3a, 0x3a),
@@ -45,6 +69,7 @@ impl Theme {
             (Theme::Dark, Paint::Plan) => (0xe6, 0x9f, 0x00),
             (Theme::Dark, Paint::PlanFill) => (0x6b, 0x4a, 0x00),
             (Theme::Dark, Paint::Background) => (0x16, 0x16, 0x16),
+            (Theme::Dark, Paint::Category(n)) => CATEGORIES_DARK[n as usize % CATEGORIES_DARK.len()],
         }
     }
 }
@@ -138,65 +163,91 @@ pub struct Target {
 }
 
 impl Target {
-    fn colour(&self, paint: Paint) -> BackendColor {
-        BackendColor { alpha: 1.0, rgb: self.theme.colour(paint) }
+    fn colour(&self, paint: Paint, alpha: f64) -> BackendColor {
+        BackendColor { alpha, rgb: self.theme.colour(paint) }
     }
 
     fn point(&self, x: f64, y: f64) -> BackendCoord {
         ((x * self.scale).round() as i32, (y * self.scale).round() as i32)
     }
 
-    fn stroke(&self, paint: Paint) -> Stroke {
-        Stroke { colour: self.colour(paint), width: self.scale.round().max(1.0) as u32 }
+    fn stroke(&self, paint: Paint, alpha: f64) -> Stroke {
+        Stroke { colour: self.colour(paint, alpha), width: self.scale.round().max(1.0) as u32 }
     }
 }
 
-/// Draws the whole scene. `highlight` is a mark to outline (the hovered or focused bar).
-pub fn draw<B: DrawingBackend>(
-    backend: &mut B,
-    scene: &Scene,
-    target: Target,
-    highlight: Option<usize>,
-) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+/// What to set apart when drawing: the mark under the pointer or keyboard focus, and, when
+/// something is selected, which marks are about it (the others are dimmed).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Emphasis<'a> {
+    pub active: Option<usize>,
+    /// The active mark has keyboard focus: it gets a focus ring, not only an outline.
+    pub focused: bool,
+    pub related: Option<&'a [bool]>,
+}
+
+impl Emphasis<'_> {
+    fn dimmed(&self, mark: Option<usize>) -> bool {
+        matches!((self.related, mark), (Some(related), Some(m)) if !related.get(m).copied().unwrap_or(true))
+    }
+}
+
+/// Draws the whole scene.
+pub fn draw<B: DrawingBackend>(backend: &mut B, scene: &Scene, target: Target, emphasis: Emphasis) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     backend.ensure_prepared()?;
-    let background = Stroke { colour: BackendColor { alpha: 1.0, rgb: target.theme.colour(Paint::Background) }, width: 1 };
+    let background = Stroke { colour: target.colour(Paint::Background, 1.0), width: 1 };
     backend.draw_rect((0, 0), target.point(scene.width, scene.height), &background, true)?;
-    if let Some(mark) = highlight.and_then(|i| scene.marks.get(i)) {
-        let band = Stroke { colour: BackendColor { alpha: 0.12, rgb: target.theme.colour(Paint::Current) }, width: 1 };
+    let active = emphasis.active.and_then(|i| scene.marks.get(i));
+    if let Some(mark) = active {
+        let band = Stroke { colour: target.colour(Paint::Current, 0.12), width: 1 };
         backend.draw_rect(target.point(mark.band.x, mark.band.y), target.point(mark.band.right(), mark.band.bottom()), &band, true)?;
     }
     for shape in &scene.shapes {
-        draw_shape(backend, shape, &target)?;
+        let alpha = if emphasis.dimmed(shape.mark()) { 0.3 } else { 1.0 };
+        draw_shape(backend, shape, &target, alpha)?;
     }
-    if let Some(mark) = highlight.and_then(|i| scene.marks.get(i)) {
-        let outline = Rect { x: mark.bar.x - 1.0, y: mark.bar.y - 1.0, w: mark.bar.w + 2.0, h: mark.bar.h + 2.0 };
-        let stroke = Stroke { width: (2.0 * target.scale).round() as u32, ..target.stroke(Paint::Ink) };
-        backend.draw_rect(target.point(outline.x, outline.y), target.point(outline.right(), outline.bottom()), &stroke, false)?;
+    if let Some(mark) = active {
+        let grow = if emphasis.focused { 3.0 } else { 1.0 };
+        let ring = Rect { x: mark.bar.x - grow, y: mark.bar.y - grow, w: mark.bar.w + 2.0 * grow, h: mark.bar.h + 2.0 * grow };
+        let width = if emphasis.focused { 3.0 } else { 2.0 };
+        let stroke = Stroke { width: (width * target.scale).round() as u32, ..target.stroke(Paint::Ink, 1.0) };
+        backend.draw_rect(target.point(ring.x, ring.y), target.point(ring.right(), ring.bottom()), &stroke, false)?;
     }
     backend.present()
 }
 
-fn draw_shape<B: DrawingBackend>(backend: &mut B, shape: &Shape, target: &Target) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+fn draw_shape<B: DrawingBackend>(backend: &mut B, shape: &Shape, target: &Target, alpha: f64) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     match shape {
-        Shape::Rect { rect, fill, stroke } => {
+        Shape::Rect { rect, fill, stroke, .. } => {
             let (from, to) = (target.point(rect.x, rect.y), target.point(rect.right(), rect.bottom()));
-            backend.draw_rect(from, to, &target.stroke(*fill), true)?;
+            backend.draw_rect(from, to, &target.stroke(*fill, alpha), true)?;
             match stroke {
-                Some(paint) => backend.draw_rect(from, to, &target.stroke(*paint), false),
+                Some(paint) => backend.draw_rect(from, to, &target.stroke(*paint, alpha), false),
                 None => Ok(()),
             }
         }
-        Shape::Line { from, to, paint } => {
-            backend.draw_line(target.point(from.0, from.1), target.point(to.0, to.1), &target.stroke(*paint))
+        Shape::Line { from, to, paint, width, .. } => {
+            let stroke = Stroke { width: (width * target.scale).round().max(1.0) as u32, ..target.stroke(*paint, alpha) };
+            backend.draw_line(target.point(from.0, from.1), target.point(to.0, to.1), &stroke)
         }
-        Shape::Text { x, y, text, role, paint, align } => {
+        Shape::Circle { centre, radius, fill, stroke, .. } => {
+            let (c, r) = (target.point(centre.0, centre.1), (radius * target.scale).round() as u32);
+            if let Some(fill) = fill {
+                backend.draw_circle(c, r, &target.stroke(*fill, alpha), true)?;
+            } else {
+                backend.draw_circle(c, r, &target.stroke(Paint::Background, alpha), true)?;
+            }
+            let ring = Stroke { width: (2.0 * target.scale).round() as u32, ..target.stroke(*stroke, alpha) };
+            backend.draw_circle(c, r, &ring, false)
+        }
+        Shape::Text { x, y, text, role, paint, align, .. } => {
             let h_pos = match align {
                 Align::Start => HPos::Left,
                 Align::Center => HPos::Center,
                 Align::End => HPos::Right,
             };
             let label = Label {
-                colour: target.colour(*paint),
+                colour: target.colour(*paint, alpha),
                 size: role.size() * target.scale * target.font_scale,
                 role: *role,
                 anchor: Pos::new(h_pos, VPos::Center),
@@ -214,7 +265,7 @@ pub fn to_svg(scene: &Scene, theme: Theme) -> String {
         let mut backend = plotters_svg::SVGBackend::with_string(&mut svg, size);
         let target = Target { scale: 1.0, font_scale: 1.24, theme };
         // Writing into a String cannot fail; an error here would be a bug in the backend.
-        draw(&mut backend, scene, target, None).expect("SVG drawn into memory");
+        draw(&mut backend, scene, target, Emphasis::default()).expect("SVG drawn into memory");
     }
     svg
 }

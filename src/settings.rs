@@ -1,6 +1,6 @@
 //! The explorer's state as it lives in the URL, so that every view can be linked.
 
-use crate::chart::View;
+use crate::chart::{Sort, View};
 use crate::lang::Lang;
 use crate::render::Theme;
 
@@ -37,15 +37,38 @@ impl ThemeChoice {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     pub view: View,
     /// A measure id as asked for; the view falls back to its default if it has no such measure.
     pub measure: Option<String>,
+    /// A date or period code (`2025-H1`, or a year in the per-site views); unknown ones are ignored.
+    pub period: Option<String>,
+    pub sort: Sort,
+    /// `labels=off` hides the values written beside the marks.
+    pub value_labels: bool,
+    /// What is selected, as `site:ID`, `sector:ID`, `company:ID`, `sites:ID,ID` or `zone`.
+    pub select: Option<String>,
     pub lang: Lang,
     pub theme: ThemeChoice,
     /// A same-origin address of a dataset to show instead of the embedded one.
     pub data: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            view: View::default(),
+            measure: None,
+            period: None,
+            sort: Sort::default(),
+            value_labels: true,
+            select: None,
+            lang: Lang::default(),
+            theme: ThemeChoice::default(),
+            data: None,
+        }
+    }
 }
 
 impl Settings {
@@ -58,11 +81,21 @@ impl Settings {
                 "lang" => settings.lang = Lang::parse(&value).unwrap_or(settings.lang),
                 "theme" => settings.theme = ThemeChoice::parse(&value).unwrap_or(settings.theme),
                 "measure" if !value.is_empty() => settings.measure = Some(value),
+                "period" if !value.is_empty() => settings.period = Some(value),
+                "sort" => settings.sort = Sort::parse(&value).unwrap_or(settings.sort),
+                "labels" => settings.value_labels = value != "off",
+                "select" if !value.is_empty() => settings.select = Some(value),
                 "data" if !value.is_empty() => settings.data = Some(value),
                 _ => {}
             }
         }
         settings
+    }
+
+    /// Whether going from `before` to this state deserves its own history entry (Back returns to
+    /// it): a new view or selection does; sort, measure, labels and the like replace the entry.
+    pub fn is_new_place(&self, before: &Settings) -> bool {
+        self.view != before.view || self.select != before.select || self.data != before.data
     }
 
     /// The query parameters that reproduce this state.
@@ -71,8 +104,16 @@ impl Settings {
         if self.theme != ThemeChoice::Auto {
             pairs.push(("theme", self.theme.code().to_string()));
         }
-        if let Some(measure) = &self.measure {
-            pairs.push(("measure", measure.clone()));
+        for (key, value) in [("measure", &self.measure), ("period", &self.period), ("select", &self.select)] {
+            if let Some(value) = value {
+                pairs.push((key, value.clone()));
+            }
+        }
+        if self.sort != Sort::Natural {
+            pairs.push(("sort", self.sort.code().to_string()));
+        }
+        if !self.value_labels {
+            pairs.push(("labels", "off".to_string()));
         }
         if let Some(data) = &self.data {
             pairs.push(("data", data.clone()));
@@ -83,6 +124,16 @@ impl Settings {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn views_and_selections_make_history_entries_sorting_does_not() {
+        let start = Settings::default();
+        let sorted = Settings { sort: Sort::ValueAsc, ..start.clone() };
+        let elsewhere = Settings { view: View::Timeline, ..start.clone() };
+        let selected = Settings { select: Some("site:rudnevo".into()), ..start.clone() };
+        assert!(!sorted.is_new_place(&start));
+        assert!(elsewhere.is_new_place(&start) && selected.is_new_place(&start));
+    }
+
     use super::*;
 
     fn pairs(query: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -94,13 +145,23 @@ mod tests {
         let s = Settings::from_pairs(pairs(&[("view", "sectors"), ("lang", "en"), ("theme", "dark"), ("measure", "jobs_stock")]));
         assert_eq!((s.view, s.lang, s.theme), (View::Sectors, Lang::En, ThemeChoice::Fixed(Theme::Dark)));
         assert_eq!(s.measure.as_deref(), Some("jobs_stock"));
-        let s = Settings::from_pairs(pairs(&[("view", "pie"), ("lang", "de"), ("theme", "pink"), ("zoom", "3")]));
+        let s = Settings::from_pairs(pairs(&[("view", "pie"), ("lang", "de"), ("theme", "pink"), ("zoom", "3"), ("sort", "random")]));
         assert_eq!(s, Settings::default());
     }
 
     #[test]
     fn writes_back_what_it_reads() {
-        let s = Settings::from_pairs(pairs(&[("view", "sectors"), ("lang", "en"), ("theme", "light"), ("data", "/d.json")]));
+        let s = Settings::from_pairs(pairs(&[
+            ("view", "companies"),
+            ("lang", "en"),
+            ("theme", "light"),
+            ("data", "/d.json"),
+            ("sort", "name-desc"),
+            ("labels", "off"),
+            ("period", "2025-H1"),
+            ("select", "site:pechatniki"),
+        ]));
+        assert_eq!((s.sort, s.value_labels), (Sort::NameDesc, false));
         let again = Settings::from_pairs(s.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)));
         assert_eq!(again, s);
     }

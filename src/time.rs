@@ -62,6 +62,15 @@ impl PartialDate {
             .unwrap_or(NaiveDate::MIN)
     }
 
+    /// Written back as the dataset writes it: `2024`, `2024-01` or `2024-01-05`.
+    pub fn code(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{}-{m:02}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
     pub fn label(&self, lang: Lang) -> String {
         match (self.month, self.day, lang) {
             (Some(m), Some(d), Lang::Ru) => format!("{d:02}.{m:02}.{}", self.year),
@@ -117,6 +126,16 @@ impl Period {
         }
     }
 
+    /// Written back as the dataset writes it: `2023`, `2025-H1`, `2025-Q3`, `2025-01-01/2025-09-09`.
+    pub fn code(&self) -> String {
+        match *self {
+            Period::Year(y) => y.to_string(),
+            Period::Half(y, h) => format!("{y}-H{h}"),
+            Period::Quarter(y, q) => format!("{y}-Q{q}"),
+            Period::Between(s, e) => format!("{}/{}", s.format_ymd(), e.format_ymd()),
+        }
+    }
+
     pub fn label(&self, lang: Lang) -> String {
         match (*self, lang) {
             (Period::Year(y), Lang::Ru) => format!("{y} год"),
@@ -130,7 +149,27 @@ impl Period {
     }
 }
 
+trait Ymd {
+    fn format_ymd(&self) -> String;
+}
+
+impl Ymd for NaiveDate {
+    fn format_ymd(&self) -> String {
+        format!("{}-{:02}-{:02}", self.year(), self.month(), self.day())
+    }
+}
+
 impl When {
+    /// The code of this date or period in `period=`: "2025-09-09", "2025-H1", "target-2030".
+    pub fn code(&self) -> String {
+        match self {
+            When::Date(d) => d.code(),
+            When::Period(p) => p.code(),
+            When::Target(year) => format!("target-{year}"),
+            When::NotStated => "unstated".into(),
+        }
+    }
+
     /// A key that orders observations in time; `NotStated` comes before everything.
     pub fn sort_key(&self) -> (NaiveDate, NaiveDate) {
         let year = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN);
@@ -178,5 +217,9 @@ mod tests {
         assert_eq!(Period::parse("2025-01-01/2025-02-30"), Err(false));
         assert_eq!(Period::parse("2025-H1").unwrap().label(Lang::Ru), "I полугодие 2025");
         assert_eq!(Period::parse("2025-01-01/2025-09-09").unwrap().label(Lang::En), "1 Jan 2025 – 9 Sep 2025");
+        for code in ["2023", "2025-H1", "2025-Q3", "2025-01-01/2025-09-09"] {
+            assert_eq!(Period::parse(code).unwrap().code(), code);
+        }
+        assert_eq!(PartialDate::parse("2023-01").unwrap().code(), "2023-01");
     }
 }

@@ -25,6 +25,14 @@ pub enum UiText {
     Note,
     OtherFigures,
     NoFigures,
+    AllPeriods,
+    Period,
+    Sort,
+    ValueLabels,
+    DetailsTitle,
+    Close,
+    Disagrees,
+    ChartHelp,
 }
 
 pub fn ui(text: UiText, lang: Lang) -> &'static str {
@@ -49,6 +57,17 @@ pub fn ui(text: UiText, lang: Lang) -> &'static str {
         MoreProblems => ("и ещё проблем:", "and more problems:"),
         Loading => ("Загрузка данных…", "Loading data…"),
         Note => ("Примечание", "Note"),
+        AllPeriods => ("Все / последние", "All / latest"),
+        Period => ("Дата или период", "Date or period"),
+        Sort => ("Порядок", "Order"),
+        ValueLabels => ("Подписи значений", "Value labels"),
+        DetailsTitle => ("все цифры набора данных", "every figure in the dataset"),
+        Close => ("Закрыть", "Close"),
+        Disagrees => ("Расходится с", "Disagrees with"),
+        ChartHelp => (
+            "Стрелки — переход между цифрами, Home и End — к первой и последней, Enter — выбрать, Esc — снять выбор.",
+            "Arrow keys move between figures, Home and End jump to the first and last, Enter selects, Esc clears the selection.",
+        ),
         NoFigures => ("В этом наборе данных нет цифр для этого вида графика.", "This dataset has no figures for this chart view."),
         OtherFigures => ("Другие цифры об этом же:", "Other figures for the same:"),
     };

@@ -3,12 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use plotters_canvas::CanvasBackend;
-use technopolis_explorer::chart::{build, Series, View};
+use technopolis_explorer::chart::{build, Query, Series, View};
 use technopolis_explorer::dataset::Dataset;
 use technopolis_explorer::format::PlainNumbers;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::layout::{layout, EstimatedText, Paint, Scene};
-use technopolis_explorer::render::{draw, Target, Theme};
+use technopolis_explorer::render::{draw, Emphasis, Target, Theme};
 use technopolis_explorer::EMBEDDED_DATASET;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -29,13 +29,13 @@ fn pixel(context: &CanvasRenderingContext2d, x: f64, y: f64) -> (u8, u8, u8) {
 fn draw_view(view: View, lang: Lang, scale: f64, theme: Theme, highlight: Option<usize>) -> (Scene, CanvasRenderingContext2d) {
     let data = Dataset::parse(EMBEDDED_DATASET).unwrap();
     let numbers = PlainNumbers(lang);
-    let chart = build(view, &data, view.pick_measure(&data, None).unwrap(), lang, &numbers);
+    let chart = build(&data, Query { view, value_labels: true, ..Query::default() }, lang, &numbers).unwrap();
     let scene = layout(&chart, 800.0, &EstimatedText, &numbers);
     let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
     canvas.set_width((scene.width * scale) as u32);
     canvas.set_height((scene.height * scale) as u32);
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).unwrap();
-    draw(&mut backend, &scene, Target { scale, font_scale: 1.0, theme }, highlight).unwrap();
+    draw(&mut backend, &scene, Target { scale, font_scale: 1.0, theme }, Emphasis { active: highlight, ..Emphasis::default() }).unwrap();
     (scene, canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap())
 }
 

@@ -1,20 +1,24 @@
 //! The browser shell. It builds the explorer's elements, turns events into calls on the core,
 //! and draws what the core lays out; what a chart shows and where is decided in the core.
 
+mod controls;
 mod dom;
+mod panels;
 mod platform;
 
-use crate::chart::{self, Chart, View};
+use crate::chart::{self, Chart, Query, Sort};
 use crate::dataset::Dataset;
 use crate::describe::details;
-use crate::interaction::{place_tooltip, Interaction, Pointer};
+use crate::interaction::{place_tooltip, Interaction, Key, Outcome, Pointer, Selecting};
 use crate::lang::Lang;
 use crate::layout::{layout, Scene};
 use crate::problem::Problem;
-use crate::render::{self, Target};
+use crate::render::{self, Emphasis, Target, Theme};
 use crate::settings::Settings;
+use crate::subject::Subject;
 use crate::ui_text::{ui, UiText};
-use dom::{append, append_text, clear, element, text_element};
+use controls::Controls;
+use dom::{append, clear, element};
 use platform::{CanvasText, IntlNumbers};
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -22,33 +26,39 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Document, Element, Event, HtmlCanvasElement, HtmlElement, HtmlSelectElement, PointerEvent, Window};
+use web_sys::{Document, Event, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent, Window};
 
 /// Problems listed in the alert before the rest are counted instead.
 const MAX_LISTED_PROBLEMS: usize = 50;
+/// How long marks take to move to their new places.
+const TRANSITION_MS: f64 = 250.0;
 
 /// The explorer's elements, built once.
 struct Parts {
     heading: HtmlElement,
-    view_group: HtmlElement,
-    view_buttons: Vec<(View, HtmlElement)>,
-    measure_label: HtmlElement,
-    measure: HtmlSelectElement,
-    lang_group: HtmlElement,
-    lang_buttons: Vec<(Lang, HtmlElement)>,
+    controls: Controls,
     alert: HtmlElement,
     figure: HtmlElement,
     /// Says so when the dataset has no figures for the chosen view.
     empty: HtmlElement,
     canvas: HtmlCanvasElement,
     tooltip: HtmlElement,
+    /// Polite announcements of the figure the keyboard moved to.
+    live: HtmlElement,
+    details: HtmlElement,
+    details_close: HtmlElement,
     table_summary: HtmlElement,
     table: HtmlElement,
 }
 
+/// Marks moving from an earlier scene to the current one.
+struct Transition {
+    from: Scene,
+    started: Option<f64>,
+}
+
 struct App {
     window: Window,
-    document: Document,
     root: HtmlElement,
     parts: Parts,
     data: Dataset,
@@ -57,15 +67,20 @@ struct App {
     text: CanvasText,
     chart: Option<Chart>,
     scene: Option<Scene>,
+    /// With a selection, whether each mark is about it.
+    related: Option<Vec<bool>>,
     interaction: Interaction,
-    /// The width and pixel ratio the scene was drawn for, to skip redundant relayouts.
+    /// The width and pixel ratio the scene was laid out for, to skip redundant relayouts.
     drawn_for: (f64, f64),
+    transition: Option<Transition>,
+    /// Requests the next animation frame for a transition.
+    next_frame: Option<js_sys::Function>,
 }
 
 type Shared = Rc<RefCell<App>>;
 
-/// Builds the explorer inside `root`, reading its state from the page's URL
-/// (`view`, `measure`, `lang`, `theme`, `data`).
+/// Builds the explorer inside `root`, reading its state from the page's URL (`view`, `measure`,
+/// `period`, `sort`, `labels`, `select`, `lang`, `theme`, `data`) and writing changes back.
 #[wasm_bindgen]
 pub fn explore(root: HtmlElement) -> Result<(), JsValue> {
     console_error_panic_hook::set_once();
@@ -78,22 +93,24 @@ pub fn explore(root: HtmlElement) -> Result<(), JsValue> {
         numbers: IntlNumbers::new(settings.lang)?,
         text: CanvasText::new(&document)?,
         window,
-        document,
         root,
         parts,
         data,
         settings,
         chart: None,
         scene: None,
+        related: None,
         interaction: Interaction::default(),
         drawn_for: (0.0, 0.0),
+        transition: None,
+        next_frame: None,
     };
     let app: Shared = Rc::new(RefCell::new(app));
     wire_events(&app)?;
     let address = app.borrow().settings.data.clone();
     match address {
         Some(address) => {
-            app.borrow().show_loading();
+            app.borrow().parts.heading.set_text_content(Some(ui(UiText::Loading, app.borrow().lang())));
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = load_dataset(&app, &address).await;
                 let mut app = app.borrow_mut();
@@ -102,14 +119,15 @@ pub fn explore(root: HtmlElement) -> Result<(), JsValue> {
                     Ok(Err(problems)) => app.show_problems(&problems),
                     Err(detail) => {
                         let heading = format!("{}. {}", ui(UiText::LoadFailed, app.lang()), ui(UiText::ShowingEmbedded, app.lang()));
-                        app.show_alert(heading, &[format!("{address}: {detail}")]);
+                        let shown = panels::fill_alert(&app.parts.alert, &heading, &[format!("{address}: {detail}")]);
+                        app.report(shown);
                     }
                 }
-                let shown = app.show();
+                let shown = app.show(false);
                 app.report(shown);
             });
         }
-        None => app.borrow_mut().show()?,
+        None => app.borrow_mut().show(false)?,
     }
     Ok(())
 }
@@ -158,69 +176,40 @@ fn build_parts(document: &Document, root: &HtmlElement) -> Result<Parts, JsValue
     clear(root);
     root.class_list().add_1("tx-explorer")?;
     let heading = element(document, "h1", "tx-heading")?;
-    let controls = element(document, "div", "tx-controls")?;
-    let view_group = element(document, "div", "tx-group")?;
-    view_group.set_attribute("role", "group")?;
-    let view_buttons = View::ALL
-        .into_iter()
-        .map(|view| {
-            let button = element(document, "button", "tx-toggle")?;
-            button.set_attribute("type", "button")?;
-            button.dataset().set("view", view.code())?;
-            view_group.append_child(&button)?;
-            Ok((view, button))
-        })
-        .collect::<Result<Vec<_>, JsValue>>()?;
-    let measure_label = element(document, "label", "tx-measure")?;
-    let measure_caption = element(document, "span", "")?;
-    let measure: HtmlSelectElement = document.create_element("select")?.dyn_into()?;
-    append(&measure_label, &[&measure_caption, &measure])?;
-    let lang_group = element(document, "div", "tx-group")?;
-    lang_group.set_attribute("role", "group")?;
-    let lang_buttons = [Lang::Ru, Lang::En]
-        .into_iter()
-        .map(|lang| {
-            let button = text_element(document, "button", "tx-toggle", lang.pick("RU", "EN"))?;
-            button.set_attribute("type", "button")?;
-            button.set_attribute("lang", lang.code())?;
-            lang_group.append_child(&button)?;
-            Ok((lang, button))
-        })
-        .collect::<Result<Vec<_>, JsValue>>()?;
-    append(&controls, &[&view_group, &measure_label, &lang_group])?;
+    let controls_box = element(document, "div", "tx-controls")?;
+    let controls = Controls::new(document, &controls_box)?;
     let alert = element(document, "div", "tx-alert")?;
     alert.set_attribute("role", "alert")?;
     let figure = element(document, "figure", "tx-figure")?;
-    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-    canvas.set_attribute("role", "img")?;
-    let tooltip = element(document, "div", "tx-tooltip")?;
-    tooltip.set_attribute("role", "tooltip")?;
-    tooltip.set_id(&format!("tx-tooltip-{}", js_sys::Math::random().to_bits()));
-    tooltip.set_hidden(true);
     let empty = element(document, "p", "tx-empty")?;
     empty.set_attribute("role", "status")?;
-    append(&figure, &[&empty, &canvas, &tooltip])?;
-    let details = element(document, "details", "tx-table")?;
+    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    canvas.set_attribute("role", "img")?;
+    canvas.set_tab_index(0);
+    let id = js_sys::Math::random().to_bits();
+    let tooltip = element(document, "div", "tx-tooltip")?;
+    tooltip.set_attribute("role", "tooltip")?;
+    tooltip.set_id(&format!("tx-tooltip-{id}"));
+    tooltip.set_hidden(true);
+    let live = element(document, "div", "tx-live")?;
+    live.set_attribute("aria-live", "polite")?;
+    append(&figure, &[&empty, &canvas, &tooltip, &live])?;
+    let details = element(document, "section", "tx-details")?;
+    details.set_id(&format!("tx-details-{id}"));
+    details.set_hidden(true);
+    let details_head = element(document, "div", "tx-details-head")?;
+    let details_heading = element(document, "h2", "")?;
+    let details_close = element(document, "button", "tx-toggle tx-close")?;
+    details_close.set_attribute("type", "button")?;
+    append(&details_head, &[&details_heading, &details_close])?;
+    let details_list = element(document, "ol", "")?;
+    append(&details, &[&details_head, &details_list])?;
+    let table_box = element(document, "details", "tx-table")?;
     let table_summary = element(document, "summary", "")?;
     let table = element(document, "table", "")?;
-    append(&details, &[&table_summary, &table])?;
-    append(root, &[&heading, &controls, &alert, &figure, &details])?;
-    Ok(Parts {
-        heading,
-        view_group,
-        view_buttons,
-        measure_label,
-        measure,
-        lang_group,
-        lang_buttons,
-        alert,
-        figure,
-        empty,
-        canvas,
-        tooltip,
-        table_summary,
-        table,
-    })
+    append(&table_box, &[&table_summary, &table])?;
+    append(root, &[&heading, &controls_box, &alert, &figure, &details, &table_box])?;
+    Ok(Parts { heading, controls, alert, figure, empty, canvas, tooltip, live, details, details_close, table_summary, table })
 }
 
 /// Calls `handler` with the app on every `event` of `target`, for the page's lifetime.
@@ -237,34 +226,81 @@ fn listen(app: &Shared, target: &web_sys::EventTarget, event: &str, handler: imp
 }
 
 fn wire_events(app: &Shared) -> Result<(), JsValue> {
-    let (canvas, select, window, figure) = {
+    let (canvas, window, figure, close) = {
         let a = app.borrow();
-        (a.parts.canvas.clone(), a.parts.measure.clone(), a.window.clone(), a.parts.figure.clone())
+        (a.parts.canvas.clone(), a.window.clone(), a.parts.figure.clone(), a.parts.details_close.clone())
     };
-    for (view, button) in app.borrow().parts.view_buttons.clone() {
-        listen(app, &button, "click", move |app, _| app.change(|s| {
-            s.view = view;
-            s.measure = None;
-        }))?;
-    }
-    for (lang, button) in app.borrow().parts.lang_buttons.clone() {
+    let (view_buttons, lang_buttons, measure, period, sort, labels) = {
+        let c = &app.borrow().parts.controls;
+        (c.view_buttons.clone(), c.lang_buttons.clone(), c.measure.select.clone(), c.period.select.clone(), c.sort.select.clone(), c.labels.clone())
+    };
+    for (view, button) in view_buttons {
         listen(app, &button, "click", move |app, _| {
-            app.numbers = IntlNumbers::new(lang)?;
-            app.change(|s| s.lang = lang)
+            app.change(true, |s| {
+                s.view = view;
+                s.measure = None;
+                s.period = None;
+            })
         })?;
     }
-    listen(app, &select, "change", |app, _| {
-        let measure = app.parts.measure.value();
-        app.change(|s| s.measure = Some(measure))
+    for (lang, button) in lang_buttons {
+        listen(app, &button, "click", move |app, _| app.change(false, |s| s.lang = lang))?;
+    }
+    listen(app, &measure, "change", |app, _| {
+        let measure = app.parts.controls.measure.select.value();
+        app.change(true, |s| {
+            s.measure = Some(measure);
+            s.period = None;
+        })
+    })?;
+    listen(app, &period, "change", |app, _| {
+        let period = app.parts.controls.period.select.value();
+        app.change(true, |s| s.period = Some(period).filter(|p| !p.is_empty()))
+    })?;
+    listen(app, &sort, "change", |app, _| {
+        let sort = Sort::parse(&app.parts.controls.sort.select.value()).unwrap_or_default();
+        app.change(true, |s| s.sort = sort)
+    })?;
+    listen(app, &labels, "change", |app, _| {
+        let on = app.parts.controls.labels.checked();
+        app.change(false, |s| s.value_labels = on)
+    })?;
+    listen(app, &close, "click", |app, _| {
+        app.select(Selecting::Clear)?;
+        app.parts.canvas.focus()
     })?;
     listen(app, &canvas, "pointermove", |app, e| app.pointer(e, false))?;
     listen(app, &canvas, "pointerup", |app, e| app.pointer(e, true))?;
     listen(app, &canvas, "pointerleave", |app, e| {
         let touch = e.dyn_ref::<PointerEvent>().is_some_and(|p| p.pointer_type() == "touch");
-        if !touch && app.interaction.clear() {
-            app.draw()?;
+        if touch {
+            return Ok(());
         }
-        Ok(())
+        let outcome = app.interaction.pointer_leave();
+        app.apply(outcome)
+    })?;
+    listen(app, &canvas, "focus", |app, _| {
+        // Focus from a click or tap is not keyboard focus: the pointer keeps the lead.
+        let by_keyboard = app.parts.canvas.matches(":focus-visible").unwrap_or(true);
+        let Some(scene) = app.scene.as_ref().filter(|_| by_keyboard) else { return Ok(()) };
+        let selected = app.related.as_ref().and_then(|r| r.iter().position(|&x| x));
+        let outcome = app.interaction.focus(scene, selected);
+        app.apply(outcome)
+    })?;
+    listen(app, &canvas, "blur", |app, _| {
+        let outcome = app.interaction.blur();
+        app.apply(outcome)
+    })?;
+    listen(app, &canvas, "keydown", |app, e| {
+        let Some(key) = e.dyn_ref::<KeyboardEvent>().and_then(|k| Key::parse(&k.key())) else { return Ok(()) };
+        let Some(scene) = &app.scene else { return Ok(()) };
+        e.prevent_default();
+        let outcome = app.interaction.key(scene, key);
+        app.apply(outcome)
+    })?;
+    listen(app, &window, "popstate", |app, _| {
+        app.settings = Settings::from_pairs(query_pairs(&app.window)?);
+        app.show(false)
     })?;
     listen(app, &window, "resize", |app, _| app.fit())?;
     if let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") {
@@ -279,6 +315,14 @@ fn wire_events(app: &Shared) -> Result<(), JsValue> {
     });
     web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?.observe(&figure);
     on_resize.forget();
+    let animated = Rc::clone(app);
+    let on_frame = Closure::<dyn FnMut(f64)>::new(move |now: f64| {
+        let mut app = animated.borrow_mut();
+        let result = app.frame(now);
+        app.report(result);
+    });
+    app.borrow_mut().next_frame = Some(on_frame.as_ref().unchecked_ref::<js_sys::Function>().clone());
+    on_frame.forget();
     Ok(())
 }
 
@@ -286,9 +330,8 @@ impl App {
     /// Shows an error that escaped a handler in the alert, so it never goes unseen.
     fn report(&self, result: Result<(), JsValue>) {
         if let Err(error) = result {
-            let message = js_message(&error);
             web_sys::console::error_1(&error);
-            self.parts.alert.set_text_content(Some(&message));
+            self.parts.alert.set_text_content(Some(&js_message(&error)));
         }
     }
 
@@ -296,22 +339,35 @@ impl App {
         self.settings.lang
     }
 
-    fn change(&mut self, edit: impl FnOnce(&mut Settings)) -> Result<(), JsValue> {
+    fn prefers(&self, media: &str) -> bool {
+        self.window.match_media(media).ok().flatten().is_some_and(|q| q.matches())
+    }
+
+    /// Changes the settings, records them in the URL (a new history entry for a new view or
+    /// selection) and shows the result, moving marks to their new places if `animate`.
+    fn change(&mut self, animate: bool, edit: impl FnOnce(&mut Settings)) -> Result<(), JsValue> {
+        let before = self.settings.clone();
         edit(&mut self.settings);
+        if self.settings.lang != before.lang {
+            self.numbers = IntlNumbers::new(self.settings.lang)?;
+        }
+        self.write_url(self.settings.is_new_place(&before))?;
+        self.show(animate)
+    }
+
+    fn write_url(&self, new_entry: bool) -> Result<(), JsValue> {
         let params = web_sys::UrlSearchParams::new()?;
         for (key, value) in self.settings.to_pairs() {
             params.append(key, &value);
         }
         let url = format!("{}?{}", self.window.location().pathname()?, String::from(params.to_string()));
-        self.window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&url))?;
-        self.show()
+        let history = self.window.history()?;
+        match new_entry {
+            true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+            false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+        }
     }
 
-    fn show_loading(&self) {
-        self.parts.heading.set_text_content(Some(ui(UiText::Loading, self.lang())));
-    }
-
-    /// Lists a dataset's problems in the alert; the embedded data stays on screen.
     fn show_problems(&self, problems: &[Problem]) {
         let lang = self.lang();
         let heading = format!("{} ({}). {}", ui(UiText::InvalidDataset, lang), problems.len(), ui(UiText::ShowingEmbedded, lang));
@@ -319,110 +375,34 @@ impl App {
         if problems.len() > MAX_LISTED_PROBLEMS {
             items.push(format!("{} {}", ui(UiText::MoreProblems, lang), problems.len() - MAX_LISTED_PROBLEMS));
         }
-        self.show_alert(heading, &items);
+        self.report(panels::fill_alert(&self.parts.alert, &heading, &items));
     }
 
-    fn show_alert(&self, heading: String, items: &[String]) {
-        let alert = &self.parts.alert;
-        let result = (|| {
-            clear(alert);
-            append_text(alert, "p", "", &heading)?;
-            let list = element(&self.document, "ul", "")?;
-            for item in items {
-                append_text(&list, "li", "", item)?;
-            }
-            append(alert, &[&list])
-        })();
-        self.report(result);
+    fn subject(&self) -> Option<Subject> {
+        self.settings.select.as_deref().and_then(|code| Subject::parse(code, &self.data))
     }
 
     /// Rebuilds the chart for the current settings and everything that shows it.
-    fn show(&mut self) -> Result<(), JsValue> {
+    fn show(&mut self, animate: bool) -> Result<(), JsValue> {
         let lang = self.lang();
         self.root.set_attribute("lang", lang.code())?;
-        let view = self.settings.view;
-        let measure = view.pick_measure(&self.data, self.settings.measure.as_deref());
-        self.chart = measure.map(|m| chart::build(view, &self.data, m, lang, &self.numbers));
-        self.update_controls(measure)?;
-        self.fill_table()?;
-        let label = self.chart.as_ref().map(|c| format!("{}. {}", c.title, c.subtitle)).unwrap_or_default();
+        self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
+        let s = &self.settings;
+        let query = Query { view: s.view, measure: s.measure.as_deref(), period: s.period.as_deref(), sort: s.sort, value_labels: s.value_labels };
+        self.chart = chart::build(&self.data, query, lang, &self.numbers);
+        self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data)?;
+        self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
+        panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, lang, &self.numbers)?;
+        panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), lang, &self.numbers)?;
+        self.parts.details_close.set_text_content(Some(ui(UiText::Close, lang)));
+        let label = self.chart.as_ref().map(|c| format!("{}. {} {}", c.title, c.subtitle, ui(UiText::ChartHelp, lang))).unwrap_or_default();
         self.parts.canvas.set_attribute("aria-label", &label)?;
         self.parts.canvas.set_hidden(self.chart.is_none());
-        let empty = if self.chart.is_none() { ui(UiText::NoFigures, lang) } else { "" };
-        self.parts.empty.set_text_content(Some(empty));
+        self.parts.empty.set_text_content(Some(if self.chart.is_none() { ui(UiText::NoFigures, lang) } else { "" }));
+        let moving = animate && !self.prefers("(prefers-reduced-motion: reduce)");
+        self.transition = self.scene.take().filter(|_| moving).map(|from| Transition { from, started: None });
         self.drawn_for = (0.0, 0.0);
         self.fit()
-    }
-
-    fn update_controls(&self, measure: Option<usize>) -> Result<(), JsValue> {
-        let lang = self.lang();
-        self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
-        self.parts.view_group.set_attribute("aria-label", ui(UiText::ViewGroup, lang))?;
-        self.parts.lang_group.set_attribute("aria-label", ui(UiText::Language, lang))?;
-        for (view, button) in &self.parts.view_buttons {
-            button.set_text_content(Some(view.name(lang)));
-            button.set_attribute("aria-pressed", &(*view == self.settings.view).to_string())?;
-        }
-        for (code, button) in &self.parts.lang_buttons {
-            button.set_attribute("aria-pressed", &(*code == lang).to_string())?;
-        }
-        let caption = self.parts.measure_label.first_element_child().ok_or("measure label")?;
-        caption.set_text_content(Some(ui(UiText::Measure, lang)));
-        let select = &self.parts.measure;
-        clear(select);
-        for m in self.settings.view.measures(&self.data) {
-            let option = web_sys::HtmlOptionElement::new_with_text_and_value(self.data.measures[m].name.get(lang), &self.data.measures[m].id)?;
-            option.set_selected(Some(m) == measure);
-            select.append_child(&option)?;
-        }
-        Ok(())
-    }
-
-    /// The chart's figures as a table: the same values, qualifiers, dates and sources.
-    fn fill_table(&self) -> Result<(), JsValue> {
-        let (lang, doc, table) = (self.lang(), &self.document, &self.parts.table);
-        self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
-        clear(table);
-        let Some(chart) = &self.chart else { return Ok(()) };
-        append_text(table, "caption", "", &chart.title)?;
-        let head = element(doc, "thead", "")?;
-        let header_row = element(doc, "tr", "")?;
-        for column in [UiText::ColumnId, UiText::ColumnScope, UiText::ColumnSeries, UiText::ColumnValue, UiText::ColumnWhen, UiText::ColumnSource, UiText::ColumnWording] {
-            append_text(&header_row, "th", "", ui(column, lang))?.set_attribute("scope", "col")?;
-        }
-        head.append_child(&header_row)?;
-        let body = element(doc, "tbody", "")?;
-        for row in chart.groups.iter().flat_map(|g| &g.rows) {
-            if row.current.is_none() {
-                let measure = self.data.measures[chart.measure].name.get(lang);
-                self.table_row(&body, &["", &row.label, measure, &chart.missing_text, "", "", ""], None)?;
-            }
-            for bar in row.bars() {
-                let d = details(&self.data, bar.observation, lang, &self.numbers);
-                self.table_row(&body, &[&d.id, &row.label, &d.measure, &d.figure, &d.when, &d.source, &d.wording], Some(&d.url))?;
-            }
-        }
-        append(table, &[&head, &body])
-    }
-
-    /// Appends one table row; the source cell links to the source when there is an address.
-    fn table_row(&self, body: &Element, cells: &[&str], url: Option<&str>) -> Result<(), JsValue> {
-        let tr = element(&self.document, "tr", "")?;
-        body.append_child(&tr)?;
-        for (i, text) in cells.iter().enumerate() {
-            let header = i == 1;
-            let linked = url.filter(|_| i == 5);
-            let cell = append_text(&tr, if header { "th" } else { "td" }, "", if linked.is_some() { "" } else { text })?;
-            if header {
-                cell.set_attribute("scope", "row")?;
-            }
-            if let Some(url) = linked {
-                let link = append_text(&cell, "a", "", text)?;
-                link.set_attribute("href", url)?;
-                link.set_attribute("rel", "noopener noreferrer")?;
-            }
-        }
-        Ok(())
     }
 
     /// Lays the chart out again if the figure's width or the pixel ratio changed.
@@ -433,13 +413,51 @@ impl App {
         }
         self.drawn_for = now;
         self.scene = self.chart.as_ref().map(|chart| layout(chart, now.0, &self.text, &self.numbers));
-        self.interaction.clear();
-        self.draw()
+        if let Some(scene) = &self.scene {
+            self.interaction.relayout(scene);
+        }
+        self.mark_related();
+        match (&self.transition, &self.next_frame) {
+            (Some(_), Some(next)) => self.window.request_animation_frame(next).map(|_| ()),
+            _ => self.draw(),
+        }
     }
 
-    /// Draws the scene at the device's pixel ratio, so that it is sharp on HiDPI screens.
+    /// One frame of a transition; the last one draws the scene as it is.
+    fn frame(&mut self, now: f64) -> Result<(), JsValue> {
+        let Some(transition) = &mut self.transition else { return Ok(()) };
+        let started = *transition.started.get_or_insert(now);
+        let t = (now - started) / TRANSITION_MS;
+        if t >= 1.0 {
+            self.transition = None;
+            return self.draw();
+        }
+        let (Some(scene), Some(next)) = (&self.scene, &self.next_frame) else { return Ok(()) };
+        let tweened = scene.tween(&transition.from, t);
+        self.paint(&tweened)?;
+        self.window.request_animation_frame(next).map(|_| ())
+    }
+
+    fn mark_related(&mut self) {
+        let subject = self.subject();
+        self.related = subject.zip(self.scene.as_ref()).map(|(subject, scene)| {
+            scene.marks.iter().map(|m| subject.covers(&self.data, &self.data.observations[m.observation])).collect()
+        });
+    }
+
+    /// Draws the current scene at the device's pixel ratio, so that it is sharp on HiDPI screens.
     fn draw(&mut self) -> Result<(), JsValue> {
-        let Some(scene) = &self.scene else { return Ok(()) };
+        if self.transition.is_some() {
+            return Ok(());
+        }
+        let Some(scene) = self.scene.take() else { return Ok(()) };
+        let painted = self.paint(&scene);
+        self.scene = Some(scene);
+        painted?;
+        self.update_tooltip()
+    }
+
+    fn paint(&self, scene: &Scene) -> Result<(), JsValue> {
         let (canvas, ratio) = (&self.parts.canvas, self.drawn_for.1);
         let style = canvas.style();
         style.set_property("width", &format!("{}px", scene.width))?;
@@ -449,13 +467,52 @@ impl App {
             canvas.set_width(w);
             canvas.set_height(h);
         }
-        let dark = self.window.match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|q| q.matches());
-        let theme = self.settings.theme.resolve(dark);
-        self.root.dataset().set("theme", if theme == render::Theme::Dark { "dark" } else { "light" })?;
+        let theme = self.settings.theme.resolve(self.prefers("(prefers-color-scheme: dark)"));
+        self.root.dataset().set("theme", if theme == Theme::Dark { "dark" } else { "light" })?;
         let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d canvas context")?;
+        let emphasis = Emphasis { active: self.interaction.active(), focused: self.interaction.keyboard_focus(), related: self.related.as_deref() };
         let target = Target { scale: ratio, font_scale: 1.0, theme };
-        render::draw(&mut backend, scene, target, self.interaction.active()).map_err(|e| JsValue::from(e.to_string()))?;
-        self.update_tooltip()
+        render::draw(&mut backend, scene, target, emphasis).map_err(|e| JsValue::from(e.to_string()))
+    }
+
+    /// Carries out what an event changed.
+    fn apply(&mut self, outcome: Outcome) -> Result<(), JsValue> {
+        if let Some(selecting) = outcome.select {
+            self.select(selecting)?;
+        } else if outcome.redraw {
+            self.draw()?;
+        }
+        if outcome.announce {
+            self.announce()?;
+        }
+        Ok(())
+    }
+
+    /// Selects what a mark is about (or nothing): URL, details panel and highlights follow.
+    fn select(&mut self, selecting: Selecting) -> Result<(), JsValue> {
+        let code = match selecting {
+            Selecting::Clear => None,
+            Selecting::Mark(m) => {
+                let Some(mark) = self.scene.as_ref().and_then(|s| s.marks.get(m)) else { return Ok(()) };
+                Some(Subject::of_scope(&self.data.observations[mark.observation].scope).code(&self.data))
+            }
+        };
+        if code == self.settings.select {
+            return self.draw();
+        }
+        let before = self.settings.clone();
+        self.settings.select = code;
+        self.write_url(self.settings.is_new_place(&before))?;
+        panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), self.lang(), &self.numbers)?;
+        self.mark_related();
+        self.draw()
+    }
+
+    fn announce(&self) -> Result<(), JsValue> {
+        let mark = self.interaction.active().and_then(|i| self.scene.as_ref()?.marks.get(i));
+        let text = mark.map(|m| panels::announcement(&details(&self.data, m.observation, self.lang(), &self.numbers))).unwrap_or_default();
+        self.parts.live.set_text_content(Some(&text));
+        Ok(())
     }
 
     fn pointer(&mut self, event: Event, released: bool) -> Result<(), JsValue> {
@@ -463,16 +520,12 @@ impl App {
         let Some(scene) = &self.scene else { return Ok(()) };
         let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
         // A pen hovers like a mouse; only a finger has no hover.
-        let pointer = if event.pointer_type() == "touch" { Pointer::Touch } else { Pointer::Mouse };
-        let changed = match (pointer, released) {
-            (Pointer::Touch, true) => self.interaction.tap(scene, x, y),
-            (_, false) => self.interaction.pointer_move(scene, pointer, x, y),
-            (Pointer::Mouse, true) => false,
+        let outcome = match (event.pointer_type() == "touch", released) {
+            (true, true) => self.interaction.tap(scene, x, y),
+            (false, true) => self.interaction.click(scene, x, y),
+            (touch, false) => self.interaction.pointer_move(scene, if touch { Pointer::Touch } else { Pointer::Mouse }, x, y),
         };
-        if changed {
-            self.draw()?;
-        }
-        Ok(())
+        self.apply(outcome)
     }
 
     fn update_tooltip(&self) -> Result<(), JsValue> {
@@ -482,20 +535,7 @@ impl App {
             tooltip.set_hidden(true);
             return self.parts.canvas.remove_attribute("aria-describedby");
         };
-        let d = details(&self.data, mark.observation, self.lang(), &self.numbers);
-        clear(tooltip);
-        let source = format!("{}: {}", ui(UiText::ColumnSource, self.lang()), d.source);
-        let mut lines = vec![("tx-tip-heading", d.heading), ("tx-tip-figure", d.figure), ("", d.measure), ("", d.when), ("", source), ("tx-tip-wording", d.wording)];
-        if let Some(note) = d.note {
-            lines.push(("tx-tip-note", format!("{}: {note}", ui(UiText::Note, self.lang()))));
-        }
-        if !d.others.is_empty() {
-            lines.push(("tx-tip-others", format!("{} {}", ui(UiText::OtherFigures, self.lang()), d.others.join("; "))));
-        }
-        lines.push(("tx-tip-id", format!("{}: {}", ui(UiText::ColumnId, self.lang()), d.id)));
-        for (class, text) in lines {
-            append_text(tooltip, "p", class, &text)?;
-        }
+        panels::fill_tooltip(tooltip, &details(&self.data, mark.observation, self.lang(), &self.numbers), self.lang())?;
         tooltip.set_hidden(false);
         self.parts.canvas.set_attribute("aria-describedby", &tooltip.id())?;
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));

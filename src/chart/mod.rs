@@ -1,0 +1,388 @@
+//! What each view shows: which sourced figures, in which rows, groups or panels, in which order,
+//! with every text already in the reader's language. `layout` turns a chart into geometry.
+
+mod grouped;
+mod sites;
+mod timeline;
+
+use crate::dataset::{Dataset, Qualifier, Scope};
+use crate::describe::{conflicts, scope_label, sector_of, source_date_label};
+use crate::format::{qualifier_key, short_figure, NumberFormat};
+use crate::lang::Lang;
+use crate::subject::Subject;
+use chrono::NaiveDate;
+use std::cmp::Ordering;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Sites,
+    Sectors,
+    Companies,
+    Timeline,
+    Plan,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [View::Sites, View::Sectors, View::Companies, View::Timeline, View::Plan];
+
+    pub fn parse(code: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.code() == code)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Sites => "sites",
+            View::Sectors => "sectors",
+            View::Companies => "companies",
+            View::Timeline => "timeline",
+            View::Plan => "plan",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            View::Sites => lang.pick("По площадкам", "By site"),
+            View::Sectors => lang.pick("По отраслям", "By sector"),
+            View::Companies => lang.pick("Компании", "Companies"),
+            View::Timeline => lang.pick("Во времени", "Over time"),
+            View::Plan => lang.pick("План 2030", "2030 plan"),
+        }
+    }
+
+    /// The measure a view opens with, when the dataset has it.
+    fn preferred_measure(self) -> &'static str {
+        match self {
+            View::Sites | View::Plan => "people_employed",
+            View::Sectors => "jobs_created_cumulative",
+            View::Companies => "jobs_created_period",
+            View::Timeline => "",
+        }
+    }
+
+    /// Whether a figure belongs in this view, whatever its measure.
+    fn shows(self, data: &Dataset, scope: &Scope) -> bool {
+        match self {
+            View::Sites | View::Plan => scope.sector.is_none() && scope.company.is_none() && scope.part.is_none(),
+            View::Sectors => sector_of(data, scope).is_some(),
+            View::Companies => scope.company.is_some(),
+            View::Timeline => false,
+        }
+    }
+
+    /// The measures a reader can choose in this view, in the dataset's order.
+    pub fn measures(self, data: &Dataset) -> Vec<usize> {
+        let has_figures = |m: usize| data.observations.iter().any(|o| o.measure == m && self.shows(data, &o.scope));
+        (0..data.measures.len())
+            .filter(|&m| has_figures(m) && (self != View::Plan || data.plan_of(m).is_some()))
+            .collect()
+    }
+
+    /// The measure asked for if this view has it, else the view's preferred one, else its first.
+    pub fn pick_measure(self, data: &Dataset, asked: Option<&str>) -> Option<usize> {
+        let available = self.measures(data);
+        let by_id = |id: &str| data.measure_by_id(id).filter(|m| available.contains(m));
+        asked.and_then(by_id).or_else(|| by_id(self.preferred_measure())).or_else(|| available.first().copied())
+    }
+}
+
+/// `sort=`: the view's own order, or by value or name either way. Figures of different
+/// dates or periods are only ever sorted within their group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Natural,
+    ValueDesc,
+    ValueAsc,
+    NameAsc,
+    NameDesc,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 5] = [Sort::Natural, Sort::ValueDesc, Sort::ValueAsc, Sort::NameAsc, Sort::NameDesc];
+
+    pub fn parse(code: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Natural => "natural",
+            Sort::ValueDesc => "value-desc",
+            Sort::ValueAsc => "value-asc",
+            Sort::NameAsc => "name-asc",
+            Sort::NameDesc => "name-desc",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Sort::Natural => lang.pick("Как в источниках", "As listed"),
+            Sort::ValueDesc => lang.pick("По значению, убывание", "By value, largest first"),
+            Sort::ValueAsc => lang.pick("По значению, возрастание", "By value, smallest first"),
+            Sort::NameAsc => lang.pick("По названию, А–Я", "By name, A–Z"),
+            Sort::NameDesc => lang.pick("По названию, Я–А", "By name, Z–A"),
+        }
+    }
+
+    /// Orders rows in place; rows without a figure stay last when sorting by value.
+    fn apply(self, rows: &mut [Row]) {
+        let value = |r: &Row| r.current.as_ref().map(|b| b.value);
+        let name = |r: &Row| r.label.to_lowercase();
+        match self {
+            Sort::Natural => {}
+            Sort::ValueDesc => rows.sort_by(|a, b| value(b).partial_cmp(&value(a)).unwrap_or(Ordering::Equal)),
+            Sort::ValueAsc => rows.sort_by(|a, b| match (value(a), value(b)) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                (x, y) => y.is_some().cmp(&x.is_some()),
+            }),
+            Sort::NameAsc => rows.sort_by_key(name),
+            Sort::NameDesc => rows.sort_by_key(|r| std::cmp::Reverse(name(r))),
+        }
+    }
+}
+
+/// What a reader asked to see; anything the data does not have falls back to a default.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Query<'a> {
+    pub view: View,
+    pub measure: Option<&'a str>,
+    pub period: Option<&'a str>,
+    pub sort: Sort,
+    pub value_labels: bool,
+}
+
+/// Which of a row's figures a bar is: the chosen measure, or the plan published for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Series {
+    Current,
+    Plan,
+}
+
+/// The colour family of a mark: the chosen measure, its plan, or one of several categories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Current,
+    Plan,
+    Category(u8),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub observation: usize,
+    pub series: Series,
+    pub tone: Tone,
+    pub value: f64,
+    /// Where the bar ends: the value, or the top of a range.
+    pub end: f64,
+    /// The figure with its qualifier and, where rows mix dates, the date: "> 3 400 · 27.08.2025".
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub label: String,
+    pub subject: Subject,
+    /// The chosen measure's bar (absent: "no sourced figure"), then the plan's if there is one.
+    pub current: Option<Bar>,
+    pub plan: Option<Bar>,
+}
+
+impl Row {
+    pub fn bars(&self) -> impl Iterator<Item = &Bar> {
+        self.current.iter().chain(self.plan.iter())
+    }
+}
+
+/// Rows that share a date or period; figures of different groups are not ranked together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub header: Option<String>,
+    pub rows: Vec<Row>,
+}
+
+/// One figure on a time axis: a point at its date, or a span over its period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub observation: usize,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub value: f64,
+    pub label: String,
+    /// The figure covers only part of the zone (residents only, say): drawn hollow.
+    pub partial: bool,
+}
+
+/// One measure over time, on its own value axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panel {
+    pub title: String,
+    pub points: Vec<Point>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    Bars(Vec<Group>),
+    Timeline(Vec<Panel>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub view: View,
+    /// The measures the reader can switch between here, and the one shown.
+    pub measures: Vec<usize>,
+    pub measure: Option<usize>,
+    /// The dates or periods the reader can narrow to (`period=` code and label), and the one chosen.
+    pub periods: Vec<(String, String)>,
+    pub period: Option<String>,
+    pub title: String,
+    pub subtitle: String,
+    pub body: Body,
+    /// What each colour means, shown when the chart has more than one.
+    pub legend: Vec<(Tone, String)>,
+    /// What the signs on the figures mean ("> more than").
+    pub key: Vec<String>,
+    pub sources: String,
+    pub missing_text: String,
+    pub value_labels: bool,
+}
+
+impl Chart {
+    pub fn groups(&self) -> &[Group] {
+        match &self.body {
+            Body::Bars(groups) => groups,
+            Body::Timeline(_) => &[],
+        }
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.groups().iter().flat_map(|g| &g.rows)
+    }
+
+    pub fn bars(&self) -> impl Iterator<Item = &Bar> {
+        self.rows().flat_map(Row::bars)
+    }
+
+    /// Every figure the chart shows, in reading order.
+    pub fn observations(&self) -> Vec<usize> {
+        match &self.body {
+            Body::Bars(_) => self.bars().map(|b| b.observation).collect(),
+            Body::Timeline(panels) => panels.iter().flat_map(|p| &p.points).map(|p| p.observation).collect(),
+        }
+    }
+}
+
+/// Orders observations so that the latest figure is greatest: by its date, then its source's
+/// date; between equals the one listed first wins.
+fn later(data: &Dataset, a: usize, b: usize) -> Ordering {
+    let key = |i: usize| {
+        let o = &data.observations[i];
+        (o.when.sort_key(), data.sources[o.source].date.map(|d| d.start()))
+    };
+    key(a).cmp(&key(b)).then(b.cmp(&a))
+}
+
+/// The latest figure of a measure for exactly this scope, dated no later than `until`.
+fn latest(data: &Dataset, measure: usize, scope: &Scope, until: Option<NaiveDate>) -> Option<usize> {
+    (0..data.observations.len())
+        .filter(|&i| {
+            let o = &data.observations[i];
+            o.measure == measure && o.scope == *scope && until.is_none_or(|u| o.when.sort_key().0 <= u)
+        })
+        .max_by(|&a, &b| later(data, a, b))
+}
+
+/// Builds texts shared by every view.
+struct Builder<'a> {
+    data: &'a Dataset,
+    lang: Lang,
+    numbers: &'a dyn NumberFormat,
+}
+
+impl Builder<'_> {
+    /// A bar's label: the figure, its date where rows mix dates, `*` for a vague dating, and
+    /// `(!)` where another source gives a different figure for the same thing.
+    fn figure_label(&self, index: usize, with_date: bool) -> String {
+        let obs = &self.data.observations[index];
+        let mut label = short_figure(obs.value, obs.qualifier, self.numbers);
+        if with_date {
+            label = format!("{label} · {}{}", obs.when.label(self.lang), if obs.when_note.is_some() { "*" } else { "" });
+        }
+        if !conflicts(self.data, index).is_empty() {
+            label.push_str(" (!)");
+        }
+        label
+    }
+
+    fn bar(&self, index: usize, series: Series, tone: Tone, with_date: bool) -> Bar {
+        let obs = &self.data.observations[index];
+        let end = match obs.qualifier {
+            Qualifier::Range { max } => max,
+            _ => obs.value,
+        };
+        Bar { observation: index, series, tone, value: obs.value, end, label: self.figure_label(index, with_date) }
+    }
+
+    fn row(&self, scope: &Scope, current: Option<Bar>, plan: Option<Bar>) -> Row {
+        Row { label: scope_label(self.data, scope, self.lang), subject: Subject::of_scope(scope), current, plan }
+    }
+
+    /// The parts every chart has: sources, sign key and missing-figure text, from what it shows.
+    fn finish(&self, mut chart: Chart) -> Chart {
+        let (data, lang) = (self.data, self.lang);
+        let shown = chart.observations();
+        let mut sources: Vec<usize> = Vec::new();
+        for obs in shown.iter().map(|&i| &data.observations[i]) {
+            if !sources.contains(&obs.source) {
+                sources.push(obs.source);
+            }
+            if let Some(sign) = qualifier_key(obs.qualifier, lang).filter(|k| !chart.key.iter().any(|c| c == k)) {
+                chart.key.push(sign.to_string());
+            }
+        }
+        let texts: &str = &chart.bars().map(|b| b.label.as_str()).collect::<String>();
+        if texts.contains('*') {
+            chart.key.push(lang.pick("* источник датирует цифру неточно — подробности в подсказке", "* the source dates this figure vaguely — details in the tooltip").into());
+        }
+        if shown.iter().any(|&i| !conflicts(data, i).is_empty()) {
+            chart.key.push(lang.pick("(!) источники расходятся — обе цифры в подсказке", "(!) sources disagree — both figures in the tooltip").into());
+        }
+        let names: Vec<String> = sources
+            .iter()
+            .map(|&s| format!("{} ({})", data.sources[s].outlet, source_date_label(data.sources[s].date.as_ref(), lang)))
+            .collect();
+        chart.sources = format!("{} {}", lang.pick("Источники:", "Sources:"), names.join("; "));
+        chart.missing_text = lang.pick("нет опубликованной цифры", "no sourced figure").to_string();
+        chart
+    }
+
+    /// A chart of a view with its body; legend, key and sources are filled in later.
+    fn chart(&self, query: &Query, measure: Option<usize>, title: String, subtitle: String, body: Body) -> Chart {
+        Chart {
+            view: query.view,
+            measures: query.view.measures(self.data),
+            measure,
+            periods: Vec::new(),
+            period: None,
+            title,
+            subtitle,
+            body,
+            legend: Vec::new(),
+            key: Vec::new(),
+            sources: String::new(),
+            missing_text: String::new(),
+            value_labels: query.value_labels,
+        }
+    }
+}
+
+/// Builds the chart a query asks for; `None` when the dataset has no figures for the view.
+pub fn build(data: &Dataset, query: Query, lang: Lang, numbers: &dyn NumberFormat) -> Option<Chart> {
+    let b = Builder { data, lang, numbers };
+    let chart = match query.view {
+        View::Sites | View::Plan => sites::build(&b, query)?,
+        View::Sectors | View::Companies => grouped::build(&b, query)?,
+        View::Timeline => timeline::build(&b, query)?,
+    };
+    Some(b.finish(chart))
+}
