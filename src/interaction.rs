@@ -132,19 +132,24 @@ impl Interaction {
         Outcome::redraw(had)
     }
 
+    /// Arrows, Home and End move the focus (starting it if a click focused the chart); Enter
+    /// selects the focused mark; Escape clears the selection.
     pub fn key(&mut self, scene: &Scene, key: Key) -> Outcome {
         let count = scene.marks.len();
-        let Some(current) = self.focused.filter(|_| count > 0) else { return Outcome::default() };
-        let target = match key {
-            Key::Next => (current + 1).min(count - 1),
-            Key::Previous => current.saturating_sub(1),
-            Key::First => 0,
-            Key::Last => count - 1,
-            Key::Activate => return Outcome { select: Some(Selecting::Mark(current)), ..Outcome::default() },
-            Key::Escape => return Outcome { select: Some(Selecting::Clear), ..Outcome::default() },
+        let last = count.saturating_sub(1);
+        let target = match (key, self.focused) {
+            (Key::Escape, _) => return Outcome { select: Some(Selecting::Clear), ..Outcome::default() },
+            _ if count == 0 => return Outcome::default(),
+            (Key::Activate, Some(current)) => return Outcome { select: Some(Selecting::Mark(current)), ..Outcome::default() },
+            (Key::Activate, None) => return Outcome::default(),
+            (Key::Next, Some(current)) => (current + 1).min(last),
+            (Key::Previous, Some(current)) => current.saturating_sub(1),
+            (Key::First | Key::Next, _) => 0,
+            (Key::Last | Key::Previous, _) => last,
         };
+        let moved = self.focused != Some(target);
         self.focused = Some(target);
-        Outcome { redraw: target != current, select: None, announce: target != current }
+        Outcome { redraw: moved, select: None, announce: moved }
     }
 
     /// The chart was laid out anew: marks may have moved or gone, so the pointer's is forgotten

@@ -142,3 +142,110 @@ fn a_figures_details_list_the_other_figures_for_the_same_subject() {
     assert!(d.others[0].starts_with("> 27,400 · as of 9 Sep 2025 (CNews)"), "{:?}", d.others);
     assert!(d.others.iter().all(|o| !o.contains("30,000")));
 }
+
+fn query_chart(data: &Dataset, query: Query) -> Chart {
+    build(data, Query { value_labels: true, ..query }, Lang::En, &PlainNumbers(Lang::En)).expect("figures")
+}
+
+fn ids(data: &Dataset, chart: &Chart) -> Vec<String> {
+    chart.observations().into_iter().map(|i| data.observations[i].id.clone()).collect()
+}
+
+#[test]
+fn companies_are_coloured_by_sector_and_labelled_with_their_sites_and_period() {
+    use technopolis_explorer::chart::Tone;
+    let data = data();
+    let chart = query_chart(&data, Query { view: View::Companies, ..Query::default() });
+    let renera = row(&chart, "RENERA — Pechatniki, Krasnaya Pakhra");
+    let bar = renera.current.as_ref().unwrap();
+    assert_eq!(bar.label, "153 · H1 2025");
+    let lassard = chart.rows().find(|r| r.label == "NPP Lassard — Pechatniki").unwrap().current.as_ref().unwrap();
+    assert!(matches!((bar.tone, lassard.tone), (Tone::Category(a), Tone::Category(b)) if a != b), "different sectors, different colours");
+    assert!(chart.legend.iter().any(|(_, name)| name == "Lithium-ion batteries"));
+    assert!(chart.rows().any(|r| r.label == "R-Opra — Alabushevo" && r.current.is_none()), "a company without this measure is listed");
+}
+
+#[test]
+fn the_timeline_puts_each_zone_figure_on_its_own_measures_axis() {
+    use technopolis_explorer::chart::Body;
+    let data = data();
+    let chart = query_chart(&data, Query { view: View::Timeline, ..Query::default() });
+    let Body::Timeline(panels) = &chart.body else { panic!("a timeline") };
+    assert_eq!(panels.len(), 2, "cumulative and per-period figures are never on one axis");
+    let cumulative: Vec<String> = panels[0].points.iter().map(|p| data.observations[p.observation].id.clone()).collect();
+    assert_eq!(cumulative.first().map(String::as_str), Some("f23"), "from 2017");
+    assert!(cumulative.contains(&"f02".into()) && cumulative.contains(&"f16".into()));
+    let h1_2023 = panels[1].points.iter().find(|p| data.observations[p.observation].id == "f30").unwrap();
+    assert_eq!((h1_2023.start.to_string(), h1_2023.end.to_string()), ("2023-01-01".into(), "2023-06-30".into()));
+    assert!(panels[1].points.iter().any(|p| p.partial), "resident-only figures are drawn hollow");
+    assert!(chart.key.iter().any(|k| k.contains("f28")), "the undated figure is named, not silently dropped");
+}
+
+#[test]
+fn the_plan_view_shows_the_share_of_the_plan_reached() {
+    let data = data();
+    let chart = query_chart(&data, Query { view: View::Plan, ..Query::default() });
+    let rudnevo = row(&chart, "Rudnevo");
+    assert_eq!(rudnevo.plan.as_ref().unwrap().label, "21,000 · target 2030 · reached ≈ 16 %");
+    assert!(chart.rows().all(|r| r.plan.is_some()), "only rows with a published plan");
+}
+
+#[test]
+fn a_period_narrows_a_view_and_an_unknown_one_is_ignored() {
+    let data = data();
+    let all = query_chart(&data, Query { view: View::Companies, ..Query::default() });
+    assert!(all.periods.iter().any(|(code, label)| code == "2025-H1" && label == "H1 2025"));
+    let h1 = query_chart(&data, Query { view: View::Companies, period: Some("2025-H1"), ..Query::default() });
+    assert_eq!(ids(&data, &h1), ["f05", "f03"]);
+    let unknown = query_chart(&data, Query { view: View::Companies, period: Some("1999"), ..Query::default() });
+    assert_eq!(ids(&data, &unknown), ids(&data, &all));
+    let as_of_2023 = query_chart(&data, Query { view: View::Sites, period: Some("2023"), ..Query::default() });
+    assert_eq!(row(&as_of_2023, "Rudnevo").current.as_ref().map(|b| data.observations[b.observation].id.as_str()), Some("f11"));
+}
+
+#[test]
+fn sorting_orders_rows_within_their_groups() {
+    use technopolis_explorer::chart::Sort;
+    let data = data();
+    let by_name = query_chart(&data, Query { view: View::Sites, sort: Sort::NameAsc, ..Query::default() });
+    let labels: Vec<&str> = by_name.rows().map(|r| r.label.as_str()).collect();
+    let mut sorted = labels.clone();
+    sorted.sort_by_key(|l| l.to_lowercase());
+    assert_eq!(labels, sorted);
+    let smallest = query_chart(&data, Query { view: View::Sites, sort: Sort::ValueAsc, ..Query::default() });
+    let values: Vec<Option<f64>> = smallest.rows().map(|r| r.current.as_ref().map(|b| b.value)).collect();
+    let figures: Vec<f64> = values.iter().flatten().copied().collect();
+    assert!(figures.windows(2).all(|w| w[0] <= w[1]));
+    assert!(values.iter().skip_while(|v| v.is_some()).all(Option::is_none), "rows without a figure stay last");
+    let sectors = query_chart(&data, Query { view: View::Companies, sort: Sort::ValueAsc, ..Query::default() });
+    let h1 = sectors.groups().iter().find(|g| g.header.as_deref() == Some("H1 2025")).unwrap();
+    assert_eq!(h1.rows[0].label, "RENERA — Pechatniki, Krasnaya Pakhra", "smallest first, within the period");
+}
+
+#[test]
+fn figures_that_disagree_are_marked_and_listed() {
+    use technopolis_explorer::describe::conflicts;
+    let data = data();
+    let index = |id: &str| data.observations.iter().position(|o| o.id == id).unwrap();
+    assert_eq!(conflicts(&data, index("f40")), vec![index("f41")], "about 25,000 and 25,000 for Pechatniki's 2030 plan");
+    assert!(conflicts(&data, index("f10")).is_empty());
+    let chart = query_chart(&data, Query { view: View::Plan, ..Query::default() });
+    assert!(row(&chart, "Pechatniki").plan.as_ref().unwrap().label.contains("(!)"));
+    assert!(chart.key.iter().any(|k| k.starts_with("(!)")));
+}
+
+#[test]
+fn a_selection_covers_the_figures_about_it() {
+    use technopolis_explorer::subject::Subject;
+    let data = data();
+    let pechatniki = Subject::parse("site:pechatniki", &data).expect("a site");
+    let figures: Vec<&str> = pechatniki.figures(&data).into_iter().map(|i| data.observations[i].id.as_str()).collect();
+    for id in ["f01", "f03", "f04", "f40", "f70"] {
+        assert!(figures.contains(&id), "{id} is about Pechatniki");
+    }
+    assert!(!figures.contains(&"f10"), "Rudnevo's figure is not");
+    assert_eq!(pechatniki.code(&data), "site:pechatniki");
+    assert_eq!(Subject::parse("sites:pechatniki,alabushevo,rudnevo", &data).map(|s| s.figures(&data).len()), Some(1));
+    assert_eq!(Subject::parse("site:atlantis", &data), None);
+    assert_eq!(Subject::parse("company:renera", &data).map(|s| s.name(&data, Lang::Ru)), Some("РЭНЕРА".into()));
+}

@@ -140,7 +140,10 @@ fn the_keyboard_roves_over_every_mark() {
     let scene = scene(&view_chart(&data, View::Sites, Lang::En), Lang::En, 900.0);
     let last = scene.marks.len() - 1;
     let mut state = Interaction::default();
-    assert_eq!(state.key(&scene, Key::Next), Default::default(), "keys do nothing before focus");
+    assert_eq!(state.key(&scene, Key::Activate), Default::default(), "Enter selects nothing before focus");
+    assert!(state.key(&scene, Key::Last).announce, "an arrow or End starts the focus after a click focused the chart");
+    assert_eq!(state.active(), Some(last));
+    state.blur();
     assert!(state.focus(&scene, None).announce);
     assert_eq!(state.active(), Some(0));
     assert!(state.key(&scene, Key::Previous) == Default::default(), "no wrap at the start");
@@ -211,4 +214,37 @@ fn svg_font_sizes_match_the_canvas() {
     let svg = to_svg(&scene(&chart, Lang::Ru, 900.0), Theme::Light);
     assert!(svg.contains(r#"font-size="18""#) || svg.contains(r#"font-size="18.000000000000004""#), "title at 18 px");
     assert!(svg.contains(r#"font-size="13""#) || svg.contains(r#"font-size="13.000000000000002""#));
+}
+
+#[test]
+fn turning_value_labels_off_leaves_only_the_marks() {
+    use technopolis_explorer::layout::Shape;
+    let data = data();
+    for view in View::ALL {
+        let query = Query { view, value_labels: false, ..Query::default() };
+        let chart = build(&data, query, Lang::En, &PlainNumbers(Lang::En)).expect("figures");
+        let scene = scene(&chart, Lang::En, 800.0);
+        assert!(scene.shapes.iter().all(|s| !matches!(s, Shape::Text { mark: Some(_), .. })), "{view:?} still labels its marks");
+        assert!(!scene.marks.is_empty());
+    }
+}
+
+#[test]
+fn a_transition_starts_where_the_marks_were_and_ends_where_they_are() {
+    use technopolis_explorer::chart::Sort;
+    let data = data();
+    let before = scene(&view_chart(&data, View::Sites, Lang::En), Lang::En, 800.0);
+    let query = Query { view: View::Sites, sort: Sort::NameDesc, value_labels: true, ..Query::default() };
+    let after = scene(&build(&data, query, Lang::En, &PlainNumbers(Lang::En)).unwrap(), Lang::En, 800.0);
+    assert_eq!(after.tween(&before, 1.0).shapes, after.shapes);
+    let start = after.tween(&before, 0.0);
+    let rect_of = |scene: &Scene, mark: usize| {
+        scene.shapes.iter().find_map(|s| match s {
+            technopolis_explorer::layout::Shape::Rect { rect, mark: Some(m), .. } if *m == mark => Some(*rect),
+            _ => None,
+        })
+    };
+    let moved = (0..after.marks.len()).find(|&i| after.marks[i].bar.y != before.marks.iter().find(|m| m.observation == after.marks[i].observation).unwrap().bar.y).expect("a mark that moves");
+    let old = before.marks.iter().find(|m| m.observation == after.marks[moved].observation).unwrap().bar;
+    assert_eq!(rect_of(&start, moved).map(|r| r.y), Some(old.y), "at t=0 the bar is where it was");
 }

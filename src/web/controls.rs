@@ -10,7 +10,7 @@ use crate::ui_text::{ui, UiText};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
 
-/// A `<select>` with its visible caption, so it has an accessible name.
+/// A `<select>` with a visible `<label for>` naming it (the caption alone, not its options).
 pub struct Labelled {
     pub label: HtmlElement,
     caption: HtmlElement,
@@ -18,10 +18,12 @@ pub struct Labelled {
 }
 
 impl Labelled {
-    fn new(document: &Document) -> Result<Labelled, JsValue> {
-        let label = element(document, "label", "tx-select")?;
-        let caption = element(document, "span", "")?;
+    fn new(document: &Document, id: &str) -> Result<Labelled, JsValue> {
+        let label = element(document, "span", "tx-select")?;
+        let caption = element(document, "label", "")?;
+        caption.set_attribute("for", id)?;
         let select: HtmlSelectElement = document.create_element("select")?.dyn_into()?;
+        select.set_id(id);
         append(&label, &[&caption, &select])?;
         Ok(Labelled { label, caption, select })
     }
@@ -67,11 +69,14 @@ fn toggle(document: &Document, group: &HtmlElement, text: &str) -> Result<HtmlEl
 }
 
 impl Controls {
-    pub fn new(document: &Document, parent: &HtmlElement) -> Result<Controls, JsValue> {
+    /// Builds the controls into `parent`; `id` keeps element ids unique when a page has several explorers.
+    pub fn new(document: &Document, parent: &HtmlElement, id: &str) -> Result<Controls, JsValue> {
         let view_group = element(document, "div", "tx-group")?;
         view_group.set_attribute("role", "group")?;
         let view_buttons = View::ALL.into_iter().map(|v| Ok((v, toggle(document, &view_group, "")?))).collect::<Result<_, JsValue>>()?;
-        let (measure, period, sort) = (Labelled::new(document)?, Labelled::new(document)?, Labelled::new(document)?);
+        let measure = Labelled::new(document, &format!("{id}-measure"))?;
+        let period = Labelled::new(document, &format!("{id}-period"))?;
+        let sort = Labelled::new(document, &format!("{id}-sort"))?;
         let labels_box = element(document, "label", "tx-check")?;
         let labels: HtmlInputElement = document.create_element("input")?.dyn_into()?;
         labels.set_type("checkbox");

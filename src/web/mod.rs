@@ -175,9 +175,10 @@ fn js_message(value: &JsValue) -> String {
 fn build_parts(document: &Document, root: &HtmlElement) -> Result<Parts, JsValue> {
     clear(root);
     root.class_list().add_1("tx-explorer")?;
+    let id = format!("tx-{}", js_sys::Math::random().to_bits());
     let heading = element(document, "h1", "tx-heading")?;
     let controls_box = element(document, "div", "tx-controls")?;
-    let controls = Controls::new(document, &controls_box)?;
+    let controls = Controls::new(document, &controls_box, &id)?;
     let alert = element(document, "div", "tx-alert")?;
     alert.set_attribute("role", "alert")?;
     let figure = element(document, "figure", "tx-figure")?;
@@ -186,16 +187,15 @@ fn build_parts(document: &Document, root: &HtmlElement) -> Result<Parts, JsValue
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_attribute("role", "img")?;
     canvas.set_tab_index(0);
-    let id = js_sys::Math::random().to_bits();
     let tooltip = element(document, "div", "tx-tooltip")?;
     tooltip.set_attribute("role", "tooltip")?;
-    tooltip.set_id(&format!("tx-tooltip-{id}"));
+    tooltip.set_id(&format!("{id}-tooltip"));
     tooltip.set_hidden(true);
     let live = element(document, "div", "tx-live")?;
     live.set_attribute("aria-live", "polite")?;
     append(&figure, &[&empty, &canvas, &tooltip, &live])?;
     let details = element(document, "section", "tx-details")?;
-    details.set_id(&format!("tx-details-{id}"));
+    details.set_id(&format!("{id}-details"));
     details.set_hidden(true);
     let details_head = element(document, "div", "tx-details-head")?;
     let details_heading = element(document, "h2", "")?;

@@ -37,16 +37,23 @@ export async function start() {
   };
 }
 
+/** Moves the mouse down the chart at `x` and returns where each distinct tooltip showed. */
+export async function sweep(page, x = 40) {
+  const box = await page.locator('canvas').boundingBox();
+  const seen = new Map();
+  for (let y = 2; y < box.height; y += 6) {
+    await page.mouse.move(box.x + x, box.y + y);
+    const tooltip = page.locator('[role=tooltip]');
+    if (!(await tooltip.isVisible())) continue;
+    const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
+    if (!seen.has(text)) seen.set(text, { x: box.x + x, y: box.y + y, text });
+  }
+  return [...seen.values()];
+}
+
 /** Moves the mouse down the chart and returns each distinct tooltip text it showed. */
 export async function hoverAll(page) {
-  const box = await page.locator('canvas').boundingBox();
-  const seen = new Set();
-  for (let y = 2; y < box.height; y += 6) {
-    await page.mouse.move(box.x + 40, box.y + y);
-    const tooltip = page.locator('[role=tooltip]');
-    if (await tooltip.isVisible()) seen.add((await tooltip.innerText()).replace(/\s+/g, ' '));
-  }
-  return [...seen];
+  return (await sweep(page)).map((found) => found.text);
 }
 
 /** How many canvas pixels have exactly this colour. */

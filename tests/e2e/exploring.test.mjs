@@ -1,0 +1,203 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, sweep, countPixels, tableText, BAR_BLUE } from './harness.mjs';
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app.stop(); });
+
+const VIEWS = {
+  sites: { figure: 'f10', ru: /более 3\s400 человек/, en: /more than 3,400 people/ },
+  sectors: { figure: 'f17', ru: /более 10\s000 рабочих мест/, en: /more than 10,000 jobs/ },
+  companies: { figure: 'f03', ru: /153 рабочих места|153 рабочих мест/, en: /153 jobs/ },
+  timeline: { figure: 'f02', ru: /более 27\s400 рабочих мест/, en: /more than 27,400 jobs/ },
+  plan: { figure: 'f52', ru: /21\s000 рабочих мест/, en: /21,000 jobs/ },
+};
+
+for (const [view, expected] of Object.entries(VIEWS)) {
+  for (const lang of ['ru', 'en']) {
+    test(`the ${view} view shows its sourced figures in ${lang}`, async () => {
+      const page = await app.open(`?view=${view}&lang=${lang}`);
+      assert.ok((await page.locator('canvas').getAttribute('aria-label')).length > 20);
+      const table = await tableText(page);
+      assert.match(table, new RegExp(`${expected.figure}\\s`), `${expected.figure} is in the table`);
+      assert.match(table, expected[lang]);
+      const said = await readByKeyboard(page);
+      assert.ok(said.some((t) => expected[lang].test(t)), `read aloud and in a tooltip: ${said.join('\n')}`);
+      assert.equal(await page.getByRole('button', { name: lang === 'ru' ? 'По площадкам' : 'By site' }).count(), 1);
+      assert.deepEqual(page.problems, []);
+    });
+  }
+}
+
+/** The id of the first figure in the data table (after its caption and header row). */
+const firstFigure = async (page) => (await tableText(page)).split('\n')[2].split('\t')[0];
+
+/** What the live region and tooltip say for each figure, reached with the arrow keys. */
+async function readByKeyboard(page) {
+  await page.locator('canvas').focus();
+  await page.keyboard.press('Home');
+  const said = [];
+  for (let i = 0; i < 60; i++) {
+    const text = `${await page.locator('[aria-live=polite]').textContent()} | ${await page.locator('[role=tooltip]').innerText()}`;
+    if (said.at(-1) === text) break;
+    said.push(text.replace(/\s+/g, ' '));
+    await page.keyboard.press('ArrowDown');
+  }
+  return said;
+}
+
+test('sorting reorders the figures, is kept in the URL and replaces the history entry', async () => {
+  const page = await app.open('?view=sites&lang=en');
+  const entries = await page.evaluate(() => history.length);
+  await page.getByLabel('Order').selectOption('value-desc');
+  assert.match(page.url(), /sort=value-desc/);
+  assert.equal(await firstFigure(page), 'f01', 'the largest current figure comes first');
+  await page.getByLabel('Order').selectOption('name-asc');
+  assert.equal(await firstFigure(page), 'f44', 'Alabushevo comes first by name');
+  assert.equal(await page.evaluate(() => history.length), entries, 'sorting adds no history entry');
+});
+
+test('value labels can be turned off and back on', async () => {
+  const page = await app.open('?view=sectors&lang=en');
+  const ink = [0x1a, 0x1a, 0x1a];
+  const withLabels = await countPixels(page, ink);
+  await page.getByLabel('Value labels').uncheck();
+  assert.match(page.url(), /labels=off/);
+  await page.waitForTimeout(400);
+  assert.ok((await countPixels(page, ink)) < withLabels, 'fewer dark text pixels without the value labels');
+});
+
+test('the period control narrows a view to one date or period', async () => {
+  const page = await app.open('?view=companies&lang=en');
+  await page.getByLabel('Date or period', { exact: true }).selectOption('2025-H1');
+  assert.match(page.url(), /period=2025-H1/);
+  const table = await tableText(page);
+  assert.match(table, /f03/);
+  assert.doesNotMatch(table, /f32/, 'the 2023 figure is left out');
+});
+
+test('clicking a bar selects it: details with sources, the URL, and highlights in another view', async () => {
+  const page = await app.open('?view=sites&lang=en');
+  const pechatniki = (await sweep(page)).find((found) => /^Pechatniki about 25,000/.test(found.text));
+  assert.ok(pechatniki, 'the Pechatniki plan bar is found');
+  await page.mouse.click(pechatniki.x, pechatniki.y);
+  assert.match(page.url(), /select=site%3Apechatniki/);
+  const details = page.locator('.tx-details');
+  assert.match(await details.locator('h2').innerText(), /^Pechatniki — every figure in the dataset \(13\)$/);
+  const text = await details.innerText();
+  assert.match(text, /153 jobs/, 'RENERA works at Pechatniki');
+  assert.match(text, /CNews, 9 Sep 2025/);
+  assert.match(text, /«создала 153 рабочих места»/);
+  assert.match(text, /\(!\) Disagrees with f41: 25,000 jobs/);
+  assert.equal(await details.getByRole('link', { name: /Масштабирование высокотехнологичных/ }).first().getAttribute('href'),
+    'https://biz.cnews.ru/news/line/2025-09-09_masshtabirovanie_vysokotehnologichnye');
+
+  const unselected = await app.open('?view=companies&lang=en');
+  const pharmaBlueWithout = await countPixels(unselected, BAR_BLUE);
+  await page.getByRole('button', { name: 'Companies' }).click();
+  await page.waitForTimeout(400);
+  assert.match(page.url(), /view=companies.*select=site%3Apechatniki|select=site%3Apechatniki.*view=companies/);
+  assert.ok((await countPixels(page, [0xd5, 0x5e, 0x00])) > 500, 'RENERA (batteries) stays in full colour');
+  assert.ok((await countPixels(page, BAR_BLUE)) < pharmaBlueWithout / 4, 'the unnamed pharma participant is dimmed');
+
+  await page.locator('canvas').focus();
+  await page.keyboard.press('Escape');
+  assert.doesNotMatch(page.url(), /select=/);
+  assert.equal(await details.isVisible(), false);
+});
+
+test('back and forward restore the exact state', async () => {
+  const page = await app.open('?view=sites&lang=en');
+  await page.getByRole('button', { name: 'Companies' }).click();
+  await page.getByLabel('Order').selectOption('name-desc');
+  await page.goBack();
+  await page.waitForFunction(() => /view=sites/.test(location.search));
+  assert.match(await page.locator('canvas').getAttribute('aria-label'), /by site/);
+  assert.equal(await page.getByRole('button', { name: 'By site' }).getAttribute('aria-pressed'), 'true');
+  await page.goForward();
+  await page.waitForFunction(() => /view=companies/.test(location.search));
+  assert.match(page.url(), /sort=name-desc/);
+  assert.equal(await page.getByLabel('Order').inputValue(), 'name-desc');
+  assert.match(await page.locator('canvas').getAttribute('aria-label'), /by company/);
+});
+
+test('unknown values in the URL fall back to the defaults without an error', async () => {
+  const page = await app.open('?view=pie&sort=random&measure=nope&period=1999&select=site:atlantis&lang=de&theme=pink&labels=maybe');
+  assert.match(await page.locator('canvas').getAttribute('aria-label'), /^Численность работающих — по площадкам/);
+  assert.equal(await page.locator('[role=alert]').textContent(), '');
+  assert.equal(await page.locator('.tx-details').isVisible(), false);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the whole explorer works from the keyboard alone', async () => {
+  const page = await app.open('?view=sites&lang=en');
+  const reached = [];
+  for (let i = 0; i < 20 && !reached.includes('CANVAS'); i++) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.evaluate(() => document.activeElement.tagName + (document.activeElement.textContent?.slice(0, 12) ?? '')));
+  }
+  for (const control of ['BUTTONBy site', 'BUTTONCompanies', 'SELECT', 'INPUT', 'BUTTONEN']) {
+    assert.ok(reached.some((r) => r.startsWith(control)), `${control} is reachable by Tab: ${reached}`);
+  }
+  assert.ok(reached.at(-1).startsWith('CANVAS'), 'the chart is reachable by Tab');
+  const live = page.locator('[aria-live=polite]');
+  assert.match(await live.textContent(), /^SEZ Technopolis Moscow: more than 16,000 people/);
+  await page.keyboard.press('ArrowDown');
+  assert.match(await live.textContent(), /up to 90,000 jobs, target 2030/);
+  assert.match(await page.locator('[role=tooltip]').innerText(), /up to 90,000 jobs/);
+  await page.keyboard.press('End');
+  assert.match(await live.textContent(), /^Alabushevo-2: more than 4,700 jobs/);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  assert.match(page.url(), /select=sites%3Apechatniki%2Calabushevo%2Crudnevo/);
+  assert.match(await page.locator('.tx-details h2').innerText(), /^Pechatniki \+ Alabushevo \+ Rudnevo/);
+  await page.keyboard.press('Escape');
+  assert.doesNotMatch(page.url(), /select=/);
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'CANVAS', 'Tab leaves the chart');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  assert.match(page.url(), /lang=ru|view=/, 'a control works with Enter');
+});
+
+test('a second tap on the same bar selects it on a phone', async () => {
+  const page = await app.open('?view=sites&lang=en', { viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+  const box = await page.locator('canvas').boundingBox();
+  const tooltip = page.locator('[role=tooltip]');
+  let y = 60;
+  for (; y < box.height; y += 8) {
+    await page.touchscreen.tap(box.x + 20, box.y + y);
+    if (await tooltip.isVisible()) break;
+  }
+  assert.doesNotMatch(page.url(), /select=/, 'the first tap only shows the tooltip');
+  await page.touchscreen.tap(box.x + 20, box.y + y);
+  assert.match(page.url(), /select=/);
+  assert.equal(await page.locator('.tx-details').isVisible(), true);
+});
+
+/** Distinct canvas images over the frames that follow a change. */
+async function framesAfter(page, change) {
+  await page.evaluate(() => {
+    window.frames_ = [];
+    const canvas = document.querySelector('canvas');
+    const grab = () => { window.frames_.push(canvas.toDataURL()); if (window.frames_.length < 40) requestAnimationFrame(grab); };
+    window.grab_ = grab;
+  });
+  await change();
+  await page.evaluate(() => window.grab_());
+  await page.waitForFunction(() => window.frames_.length >= 40);
+  return page.evaluate(() => new Set(window.frames_).size);
+}
+
+test('changing the sort moves the bars over several frames, and at once under reduced motion', async () => {
+  const page = await app.open('?view=sites&lang=en');
+  const moving = await framesAfter(page, () => page.getByLabel('Order').selectOption('value-asc'));
+  assert.ok(moving >= 3, `only ${moving} distinct frames`);
+  const still = await app.open('?view=sites&lang=en', { reducedMotion: 'reduce' });
+  const frames = await framesAfter(still, () => still.getByLabel('Order').selectOption('value-asc'));
+  assert.equal(frames, 1, 'no animation under prefers-reduced-motion');
+});
