@@ -24,3 +24,5 @@ mod web;
 #[cfg(target_arch = "wasm32")]
 pub use web::explore;
 pub mod subject;
+pub mod csv_import;
+pub mod export;

@@ -2,10 +2,28 @@
 
 use crate::lang::Lang;
 
-/// One thing wrong with a dataset, at a JSON path such as `$.observations[3].value`.
+/// Where a problem is: a JSON path such as `$.observations[3].value`, or a line (1-based, the
+/// header is line 1) and column of a CSV file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    Json(String),
+    Csv { line: usize, column: Option<String> },
+}
+
+impl Place {
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            Place::Json(path) => path.clone(),
+            Place::Csv { line, column: None } => format!("{} {line}", lang.pick("строка", "line")),
+            Place::Csv { line, column: Some(c) } => format!("{} {line}, {} «{c}»", lang.pick("строка", "line"), lang.pick("столбец", "column")),
+        }
+    }
+}
+
+/// One thing wrong with a dataset, and where.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
-    pub path: String,
+    pub place: Place,
     pub kind: ProblemKind,
 }
 
@@ -26,6 +44,9 @@ pub enum ProblemKind {
     Syntax { line: usize, column: usize, truncated: bool },
     NotAnObject,
     WrongFormat { found: String },
+    /// A CSV file that is not well-formed (a quote left open, a row of the wrong length).
+    BadCsv(String),
+    UnknownMeasure { found: String, allowed: Vec<String> },
     WrongVersion { found: String },
     MissingField(String),
     UnknownField(String),
@@ -65,7 +86,7 @@ impl IdKind {
 /// Names serde's type descriptions the way a reader would ("a number", "a list").
 fn type_word(serde_words: &str, lang: Lang) -> String {
     let w = serde_words;
-    let (ru, en) = if w.contains("f64") || w.contains("i32") || w.contains("u32") || w.contains("integer") || w.contains("floating") {
+    let (ru, en) = if w.contains("number") || w.contains("f64") || w.contains("i32") || w.contains("u32") || w.contains("integer") || w.contains("floating") {
         ("число", "a number")
     } else if w.contains("string") || w.starts_with("char") {
         ("строка", "a string")
@@ -121,6 +142,13 @@ impl ProblemKind {
                 l("это не JSON: ошибка в строке", "this is not valid JSON: error at line"),
                 l("столбец", "column")
             ),
+            BadCsv(detail) => format!("{} ({detail})", l("это не корректный CSV", "this is not well-formed CSV")),
+            UnknownMeasure { found, allowed } => format!(
+                "{} «{found}»; {} {}",
+                l("неизвестный показатель", "unknown measure"),
+                l("допустимы:", "allowed:"),
+                allowed.join(", ")
+            ),
             NotAnObject => l("набор данных должен быть объектом JSON { … }", "a dataset must be a JSON object { … }"),
             WrongFormat { found } => format!("{} «{found}»", l("ожидался формат «sez-jobs», а указан", "expected format \"sez-jobs\", found")),
             WrongVersion { found } => format!("{} {found}", l("поддерживается версия 1, а указана", "version 1 is supported, found")),
@@ -161,12 +189,21 @@ impl ProblemKind {
 }
 
 impl Problem {
+    /// A problem at a JSON path.
     pub fn new(path: impl Into<String>, kind: ProblemKind) -> Problem {
-        Problem { path: path.into(), kind }
+        Problem { place: Place::Json(path.into()), kind }
     }
 
-    /// "$.observations[3].value: the value must not be negative (-5)".
+    /// The JSON path, for problems of a JSON dataset.
+    pub fn path(&self) -> &str {
+        match &self.place {
+            Place::Json(path) => path,
+            Place::Csv { .. } => "",
+        }
+    }
+
+    /// "$.observations[3].value: the value must not be negative (-5)", or "line 5, column …: …".
     pub fn describe(&self, lang: Lang) -> String {
-        format!("{}: {}", self.path, self.kind.message(lang))
+        format!("{}: {}", self.place.label(lang), self.kind.message(lang))
     }
 }

@@ -2,6 +2,19 @@
 //! and tests. What is drawn is exactly the scene's shapes; nothing is placed here.
 
 use crate::layout::{Align, Paint, Rect, Scene, Shape, TextRole, FONT_FAMILY};
+
+/// WCAG contrast ratio between two colours (1 to 21).
+pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let luminance = |(r, g, b): (u8, u8, u8)| {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
@@ -16,15 +29,16 @@ pub enum Theme {
     Dark,
 }
 
-/// The Okabe–Ito palette, which stays distinguishable with every common colour-vision deficiency,
-/// and lighter versions of it for the dark theme.
+/// Category colours after the Okabe–Ito palette (which stays distinguishable with the common
+/// colour-vision deficiencies), darkened where needed so that each has at least 3:1 contrast
+/// against the light background, and lightened for the dark one.
 const CATEGORIES_LIGHT: [(u8, u8, u8); 8] = [
     (0x00, 0x72, 0xb2),
     (0xd5, 0x5e, 0x00),
-    (0x00, 0x9e, 0x73),
-    (0xcc, 0x79, 0xa7),
-    (0xe6, 0x9f, 0x00),
-    (0x56, 0xb4, 0xe9),
+    (0x00, 0x7a, 0x5e),
+    (0xb0, 0x4f, 0x8c),
+    (0x9c, 0x68, 0x00),
+    (0x00, 0x73, 0x8a),
     (0x6e, 0x6e, 0x6e),
     (0x1a, 0x1a, 0x1a),
 ];
@@ -34,7 +48,7 @@ const CATEGORIES_DARK: [(u8, u8, u8); 8] = [
     (0x2b, 0xd1, 0xa1),
     (0xe5, 0xa3, 0xcb),
     (0xe6, 0x9f, 0x00),
-    (0x9a, 0xd0, 0xf5),
+    (0x4f, 0xd3, 0xe6),
     (0xb0, 0xb0, 0xb0),
     (0xee, 0xee, 0xee),
 ];
@@ -91,11 +105,12 @@ impl BackendStyle for Stroke {
 
 /// Text as a backend draws it itself: canvas and SVG both set font, alignment and baseline
 /// natively, so no text is ever measured through the page's layout.
-struct Label {
+struct Label<'a> {
     colour: BackendColor,
     size: f64,
     role: TextRole,
     anchor: Pos,
+    family: &'a str,
 }
 
 /// Raised if a backend asks to rasterise text itself; canvas and SVG never do.
@@ -110,7 +125,7 @@ impl std::fmt::Display for NoGlyphRaster {
 
 impl std::error::Error for NoGlyphRaster {}
 
-impl BackendTextStyle for Label {
+impl BackendTextStyle for Label<'_> {
     type FontError = NoGlyphRaster;
 
     fn color(&self) -> BackendColor {
@@ -136,7 +151,7 @@ impl BackendTextStyle for Label {
     }
 
     fn family(&self) -> FontFamily<'_> {
-        FontFamily::Name(FONT_FAMILY)
+        FontFamily::Name(self.family)
     }
 
     fn layout_box(&self, _text: &str) -> Result<((i32, i32), (i32, i32)), NoGlyphRaster> {
@@ -155,14 +170,21 @@ impl BackendTextStyle for Label {
 
 /// How the backend maps the scene's CSS pixels: `scale` is the device pixel ratio, and
 /// `font_scale` undoes plotters' SVG writing font sizes at 1/1.24 of what it is given.
+/// `family` is the font the text was measured in.
 #[derive(Clone, Copy, Debug)]
-pub struct Target {
+pub struct Target<'a> {
     pub scale: f64,
     pub font_scale: f64,
     pub theme: Theme,
+    pub family: &'a str,
 }
 
-impl Target {
+impl Target<'_> {
+    /// Drawing on a canvas at a pixel ratio in the default font.
+    pub fn canvas(scale: f64, theme: Theme) -> Target<'static> {
+        Target { scale, font_scale: 1.0, theme, family: FONT_FAMILY }
+    }
+
     fn colour(&self, paint: Paint, alpha: f64) -> BackendColor {
         BackendColor { alpha, rgb: self.theme.colour(paint) }
     }
@@ -251,19 +273,20 @@ fn draw_shape<B: DrawingBackend>(backend: &mut B, shape: &Shape, target: &Target
                 size: role.size() * target.scale * target.font_scale,
                 role: *role,
                 anchor: Pos::new(h_pos, VPos::Center),
+                family: target.family,
             };
             backend.draw_text(text, &label, target.point(*x, *y))
         }
     }
 }
 
-/// The scene as an SVG document, the same look and sizes as on the canvas.
-pub fn to_svg(scene: &Scene, theme: Theme) -> String {
+/// The scene as an SVG document, the same look, font and sizes as on the canvas.
+pub fn to_svg(scene: &Scene, theme: Theme, family: &str) -> String {
     let mut svg = String::new();
     let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
     {
         let mut backend = plotters_svg::SVGBackend::with_string(&mut svg, size);
-        let target = Target { scale: 1.0, font_scale: 1.24, theme };
+        let target = Target { scale: 1.0, font_scale: 1.24, theme, family };
         // Writing into a String cannot fail; an error here would be a bug in the backend.
         draw(&mut backend, scene, target, Emphasis::default()).expect("SVG drawn into memory");
     }

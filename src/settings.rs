@@ -75,21 +75,29 @@ impl Settings {
     /// Reads query parameters; an unknown or malformed value keeps the default, silently.
     pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Settings {
         let mut settings = Settings::default();
+        settings.update(pairs);
+        settings
+    }
+
+    /// Changes the settings named (an element's attributes, a `set` call); an empty or unknown
+    /// value puts that setting back to its default. `src` is another name for `data`.
+    pub fn update(&mut self, pairs: impl IntoIterator<Item = (String, String)>) {
+        let defaults = Settings::default();
+        let text = |value: String| Some(value).filter(|v| !v.is_empty());
         for (key, value) in pairs {
             match key.as_str() {
-                "view" => settings.view = View::parse(&value).unwrap_or(settings.view),
-                "lang" => settings.lang = Lang::parse(&value).unwrap_or(settings.lang),
-                "theme" => settings.theme = ThemeChoice::parse(&value).unwrap_or(settings.theme),
-                "measure" if !value.is_empty() => settings.measure = Some(value),
-                "period" if !value.is_empty() => settings.period = Some(value),
-                "sort" => settings.sort = Sort::parse(&value).unwrap_or(settings.sort),
-                "labels" => settings.value_labels = value != "off",
-                "select" if !value.is_empty() => settings.select = Some(value),
-                "data" if !value.is_empty() => settings.data = Some(value),
+                "view" => self.view = View::parse(&value).unwrap_or(defaults.view),
+                "lang" => self.lang = Lang::parse(&value).unwrap_or(defaults.lang),
+                "theme" => self.theme = ThemeChoice::parse(&value).unwrap_or(defaults.theme),
+                "measure" => self.measure = text(value),
+                "period" => self.period = text(value),
+                "sort" => self.sort = Sort::parse(&value).unwrap_or(defaults.sort),
+                "labels" => self.value_labels = value != "off",
+                "select" => self.select = text(value),
+                "data" | "src" => self.data = text(value),
                 _ => {}
             }
         }
-        settings
     }
 
     /// Whether going from `before` to this state deserves its own history entry (Back returns to
@@ -147,6 +155,14 @@ mod tests {
         assert_eq!(s.measure.as_deref(), Some("jobs_stock"));
         let s = Settings::from_pairs(pairs(&[("view", "pie"), ("lang", "de"), ("theme", "pink"), ("zoom", "3"), ("sort", "random")]));
         assert_eq!(s, Settings::default());
+    }
+
+    #[test]
+    fn an_update_changes_only_what_it_names_and_empty_means_default() {
+        let mut s = Settings::from_pairs(pairs(&[("view", "companies"), ("lang", "en"), ("sort", "name-asc")]));
+        s.update(pairs(&[("sort", ""), ("src", "/other.json")]));
+        assert_eq!((s.view, s.lang, s.sort), (View::Companies, Lang::En, Sort::Natural));
+        assert_eq!(s.data.as_deref(), Some("/other.json"));
     }
 
     #[test]

@@ -35,7 +35,7 @@ fn draw_view(view: View, lang: Lang, scale: f64, theme: Theme, highlight: Option
     canvas.set_width((scene.width * scale) as u32);
     canvas.set_height((scene.height * scale) as u32);
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).unwrap();
-    draw(&mut backend, &scene, Target { scale, font_scale: 1.0, theme }, Emphasis { active: highlight, ..Emphasis::default() }).unwrap();
+    draw(&mut backend, &scene, Target::canvas(scale, theme), Emphasis { active: highlight, ..Emphasis::default() }).unwrap();
     (scene, canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap())
 }
 

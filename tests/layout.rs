@@ -6,7 +6,7 @@ use technopolis_explorer::dataset::Dataset;
 use technopolis_explorer::format::PlainNumbers;
 use technopolis_explorer::interaction::{place_tooltip, Interaction, Key, Pointer, Selecting};
 use technopolis_explorer::lang::Lang;
-use technopolis_explorer::layout::{layout, EstimatedText, Rect, Scene};
+use technopolis_explorer::layout::{layout, EstimatedText, Rect, Scene, FONT_FAMILY};
 use technopolis_explorer::render::{to_svg, Theme};
 use technopolis_explorer::EMBEDDED_DATASET;
 
@@ -189,7 +189,7 @@ fn svg_texts(svg: &str) -> Vec<String> {
 fn the_svg_of_each_view_carries_its_title_figures_and_bars() {
     let data = data();
     let sites = view_chart(&data, View::Sites, Lang::Ru);
-    let svg = to_svg(&scene(&sites, Lang::Ru, 900.0), Theme::Light);
+    let svg = to_svg(&scene(&sites, Lang::Ru, 900.0), Theme::Light, FONT_FAMILY);
     let texts = svg_texts(&svg);
     assert!(texts.contains(&sites.title), "title missing from {texts:?}");
     assert!(texts.iter().any(|t| t == "≈ 18\u{a0}600 · на 09.09.2025"), "{texts:?}");
@@ -201,7 +201,7 @@ fn the_svg_of_each_view_carries_its_title_figures_and_bars() {
     assert_eq!(current_bars, expected + 1, "one blue rect per current bar, plus the legend swatch");
 
     let sectors = view_chart(&data, View::Sectors, Lang::En);
-    let texts = svg_texts(&to_svg(&scene(&sectors, Lang::En, 900.0), Theme::Dark));
+    let texts = svg_texts(&to_svg(&scene(&sectors, Lang::En, 900.0), Theme::Dark, FONT_FAMILY));
     assert!(texts.contains(&"> 10,000".to_string()), "{texts:?}");
     assert!(texts.contains(&"as of 11 Dec 2025".to_string()), "{texts:?}");
     assert!(texts.iter().any(|t| t.contains("10,000") && t.len() < 8), "an axis tick in the English format");
@@ -211,7 +211,7 @@ fn the_svg_of_each_view_carries_its_title_figures_and_bars() {
 fn svg_font_sizes_match_the_canvas() {
     let data = data();
     let chart = view_chart(&data, View::Sites, Lang::Ru);
-    let svg = to_svg(&scene(&chart, Lang::Ru, 900.0), Theme::Light);
+    let svg = to_svg(&scene(&chart, Lang::Ru, 900.0), Theme::Light, FONT_FAMILY);
     assert!(svg.contains(r#"font-size="18""#) || svg.contains(r#"font-size="18.000000000000004""#), "title at 18 px");
     assert!(svg.contains(r#"font-size="13""#) || svg.contains(r#"font-size="13.000000000000002""#));
 }

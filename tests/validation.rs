@@ -87,13 +87,13 @@ fn format_and_version_are_checked() {
 fn wrong_types_are_named() {
     let problems = problems_after(|d| set(d, "/observations/0/value", json!("18600")));
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].path, "$.observations[0].value");
+    assert_eq!(problems[0].path(), "$.observations[0].value");
     assert_eq!(problems[0].kind.message(Lang::En), "expected a number, found a string");
     assert_eq!(problems[0].kind.message(Lang::Ru), "ожидалось число, а получено строка");
     let problems = problems_after(|d| set(d, "/sites", json!("Печатники")));
     assert_problem(&problems, "$.sites", ProblemKind::WrongType { found: "string".into(), expected: "a sequence".into() });
     let problems = problems_after(|d| set(d, "/sites/0/name/en", json!(5)));
-    assert_eq!(problems[0].path, "$.sites[0].name.en");
+    assert_eq!(problems[0].path(), "$.sites[0].name.en");
 }
 
 #[test]
@@ -129,9 +129,9 @@ fn duplicate_ids_point_at_the_first_use() {
         set(d, "/sites/2/id", first.clone());
         set(d, "/observations/7/id", json!("f01"));
     });
-    let site = problems.iter().find(|p| p.path == "$.sites[2].id").expect("duplicate site reported");
+    let site = problems.iter().find(|p| p.path() == "$.sites[2].id").expect("duplicate site reported");
     assert!(matches!(&site.kind, ProblemKind::DuplicateId { first, .. } if first == "$.sites[0]"));
-    assert!(problems.iter().any(|p| p.path == "$.observations[7].id"));
+    assert!(problems.iter().any(|p| p.path() == "$.observations[7].id"));
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn an_observation_is_dated_the_way_its_measure_says() {
 #[test]
 fn a_qualifier_that_does_not_exist_lists_the_allowed_ones() {
     let problems = problems_after(|d| set(d, "/observations/0/qualifier", json!("roughly")));
-    assert_eq!(problems[0].path, "$.observations[0].qualifier");
+    assert_eq!(problems[0].path(), "$.observations[0].qualifier");
     let message = problems[0].kind.message(Lang::En);
     assert!(message.contains("roughly") && message.contains("more_than") && message.contains("at_least"), "{message}");
 }
@@ -209,7 +209,7 @@ fn every_problem_of_one_observation_is_listed() {
             "qualifier": "roughly", "date": "2025-02-30", "source": "nobody", "wording": "w"
         }));
     });
-    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path()).collect();
     for path in ["scope.sites[0]", "value", "qualifier", "date", "source"] {
         assert!(paths.contains(&format!("$.observations[0].{path}").as_str()), "{path} not in {paths:?}");
     }

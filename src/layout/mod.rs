@@ -47,6 +47,7 @@ pub enum TextRole {
     Note,
 }
 
+/// System fonts only: nothing is downloaded. A host may set its own through `--tx-font`.
 pub const FONT_FAMILY: &str =
     "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, Liberation Sans, DejaVu Sans, sans-serif";
 
@@ -72,10 +73,10 @@ impl TextRole {
         (self.size() * 1.3).ceil()
     }
 
-    /// The CSS font for this role at a scale, as canvas and measurement both use it.
-    pub fn css_font(self, scale: f64) -> String {
+    /// The CSS font for this role in a family, as canvas drawing and measurement both use it.
+    pub fn css_font(self, family: &str) -> String {
         let style = if self.bold() { "bold " } else if self.italic() { "italic " } else { "" };
-        format!("{style}{}px {FONT_FAMILY}", self.size() * scale)
+        format!("{style}{}px {family}", self.size())
     }
 }
 

@@ -5,10 +5,11 @@ use super::dom::{append, element, text_element};
 use crate::chart::{Chart, Sort, View};
 use crate::dataset::Dataset;
 use crate::lang::Lang;
-use crate::settings::Settings;
+use crate::render::Theme;
+use crate::settings::{Settings, ThemeChoice};
 use crate::ui_text::{ui, UiText};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
+use web_sys::{Document, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement};
 
 /// A `<select>` with a visible `<label for>` naming it (the caption alone, not its options).
 pub struct Labelled {
@@ -59,6 +60,39 @@ pub struct Controls {
     pub labels: HtmlInputElement,
     pub lang_group: HtmlElement,
     pub lang_buttons: Vec<(Lang, HtmlElement)>,
+    pub theme_group: HtmlElement,
+    pub theme_buttons: Vec<(ThemeChoice, HtmlElement)>,
+    pub export_group: HtmlElement,
+    pub export_buttons: Vec<(Export, HtmlElement)>,
+    data_summary: HtmlElement,
+    data_file_caption: HtmlElement,
+    pub data_file: HtmlInputElement,
+    data_paste_caption: HtmlElement,
+    pub data_paste: HtmlTextAreaElement,
+    pub data_apply: HtmlElement,
+    pub embed_toggle: HtmlElement,
+}
+
+/// What the export buttons offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    Png,
+    Svg,
+    Csv,
+    Json,
+}
+
+impl Export {
+    const ALL: [Export; 4] = [Export::Png, Export::Svg, Export::Csv, Export::Json];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Export::Png => "png",
+            Export::Svg => "svg",
+            Export::Csv => "csv",
+            Export::Json => "json",
+        }
+    }
 }
 
 fn toggle(document: &Document, group: &HtmlElement, text: &str) -> Result<HtmlElement, JsValue> {
@@ -92,8 +126,48 @@ impl Controls {
                 Ok((lang, button))
             })
             .collect::<Result<_, JsValue>>()?;
-        append(parent, &[&view_group, &measure.label, &period.label, &sort.label, &labels_box, &lang_group])?;
-        Ok(Controls { view_group, view_buttons, measure, period, sort, labels_box, labels_caption, labels, lang_group, lang_buttons })
+        let theme_group = element(document, "div", "tx-group")?;
+        theme_group.set_attribute("role", "group")?;
+        let themes = [ThemeChoice::Auto, ThemeChoice::Fixed(Theme::Light), ThemeChoice::Fixed(Theme::Dark)];
+        let theme_buttons = themes.into_iter().map(|t| Ok((t, toggle(document, &theme_group, "")?))).collect::<Result<_, JsValue>>()?;
+        let export_group = element(document, "div", "tx-group")?;
+        export_group.set_attribute("role", "group")?;
+        let export_buttons = Export::ALL
+            .into_iter()
+            .map(|e| Ok((e, toggle(document, &export_group, &e.extension().to_uppercase())?)))
+            .collect::<Result<_, JsValue>>()?;
+        let embed_toggle = element(document, "button", "tx-toggle tx-tool")?;
+        embed_toggle.set_attribute("type", "button")?;
+        embed_toggle.set_attribute("aria-expanded", "false")?;
+        let (data_box, data_summary, data_file_caption, data_file, data_paste_caption, data_paste, data_apply) = data_tools(document, id)?;
+        let first_row = element(document, "div", "tx-row")?;
+        append(&first_row, &[&view_group, &measure.label, &period.label, &sort.label, &labels_box])?;
+        let second_row = element(document, "div", "tx-row")?;
+        append(&second_row, &[&lang_group, &theme_group, &export_group, &embed_toggle])?;
+        append(parent, &[&first_row, &second_row, &data_box])?;
+        Ok(Controls {
+            view_group,
+            view_buttons,
+            measure,
+            period,
+            sort,
+            labels_box,
+            labels_caption,
+            labels,
+            lang_group,
+            lang_buttons,
+            theme_group,
+            theme_buttons,
+            export_group,
+            export_buttons,
+            data_summary,
+            data_file_caption,
+            data_file,
+            data_paste_caption,
+            data_paste,
+            data_apply,
+            embed_toggle,
+        })
     }
 
     /// Shows the state and the choices the current chart offers, in the page's language.
@@ -124,6 +198,55 @@ impl Controls {
         self.labels_caption.set_text_content(Some(ui(UiText::ValueLabels, lang)));
         self.labels.set_checked(settings.value_labels);
         self.labels_box.set_hidden(chart.is_none());
+        self.theme_group.set_attribute("aria-label", ui(UiText::Theme, lang))?;
+        for (theme, button) in &self.theme_buttons {
+            let name = match theme {
+                ThemeChoice::Auto => UiText::ThemeAuto,
+                ThemeChoice::Fixed(Theme::Light) => UiText::ThemeLight,
+                ThemeChoice::Fixed(Theme::Dark) => UiText::ThemeDark,
+            };
+            button.set_text_content(Some(ui(name, lang)));
+            button.set_attribute("aria-pressed", &(*theme == settings.theme).to_string())?;
+        }
+        self.export_group.set_attribute("aria-label", ui(UiText::Export, lang))?;
+        for (export, button) in &self.export_buttons {
+            button.set_attribute("title", &format!("{} {}", ui(UiText::Export, lang), export.extension().to_uppercase()))?;
+            button.set_attribute("aria-disabled", &(chart.is_none() && *export != Export::Json).to_string())?;
+        }
+        self.embed_toggle.set_text_content(Some(ui(UiText::Embed, lang)));
+        self.data_summary.set_text_content(Some(ui(UiText::OwnData, lang)));
+        self.data_file_caption.set_text_content(Some(ui(UiText::PickFile, lang)));
+        self.data_paste_caption.set_text_content(Some(ui(UiText::PasteData, lang)));
+        self.data_apply.set_text_content(Some(ui(UiText::ShowPasted, lang)));
         Ok(())
     }
+}
+
+type DataTools = (HtmlElement, HtmlElement, HtmlElement, HtmlInputElement, HtmlElement, HtmlTextAreaElement, HtmlElement);
+
+/// "Your own data": a file picker and a text area to paste JSON or CSV into (files can also be
+/// dropped anywhere on the explorer).
+fn data_tools(document: &Document, id: &str) -> Result<DataTools, JsValue> {
+    let data_box = element(document, "details", "tx-data")?;
+    let summary = element(document, "summary", "")?;
+    let file_caption = element(document, "label", "")?;
+    file_caption.set_attribute("for", &format!("{id}-file"))?;
+    let file: HtmlInputElement = document.create_element("input")?.dyn_into()?;
+    file.set_type("file");
+    file.set_id(&format!("{id}-file"));
+    file.set_accept(".json,.csv,application/json,text/csv");
+    let paste_caption = element(document, "label", "")?;
+    paste_caption.set_attribute("for", &format!("{id}-paste"))?;
+    let paste: HtmlTextAreaElement = document.create_element("textarea")?.dyn_into()?;
+    paste.set_id(&format!("{id}-paste"));
+    paste.set_rows(4);
+    paste.set_attribute("spellcheck", "false")?;
+    let apply = element(document, "button", "tx-toggle tx-tool")?;
+    apply.set_attribute("type", "button")?;
+    let file_row = element(document, "p", "")?;
+    append(&file_row, &[&file_caption, &file])?;
+    let paste_row = element(document, "p", "tx-paste")?;
+    append(&paste_row, &[&paste_caption, &paste, &apply])?;
+    append(&data_box, &[&summary, &file_row, &paste_row])?;
+    Ok((data_box, summary, file_caption, file, paste_caption, paste, apply))
 }

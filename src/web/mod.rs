@@ -1,23 +1,31 @@
 //! The browser shell. It builds the explorer's elements, turns events into calls on the core,
 //! and draws what the core lays out; what a chart shows and where is decided in the core.
+//!
+//! An explorer lives either on its own page (`explore`: its state is the page's URL, with
+//! history) or inside a host's element (`mount`: its state comes from options or attributes and
+//! changes are announced with a `statechange` event). Both return an `Explorer` handle.
 
 mod controls;
 mod dom;
+mod events;
+mod files;
 mod panels;
 mod platform;
 
-use crate::chart::{self, Chart, Query, Sort};
+use crate::chart::{self, Chart, Query};
+use crate::csv_import::parse_csv;
 use crate::dataset::Dataset;
 use crate::describe::details;
-use crate::interaction::{place_tooltip, Interaction, Key, Outcome, Pointer, Selecting};
+use crate::export::chart_csv;
+use crate::interaction::{place_tooltip, Interaction, Outcome, Selecting};
 use crate::lang::Lang;
-use crate::layout::{layout, Scene};
+use crate::layout::{layout, Scene, FONT_FAMILY};
 use crate::problem::Problem;
 use crate::render::{self, Emphasis, Target, Theme};
 use crate::settings::Settings;
 use crate::subject::Subject;
 use crate::ui_text::{ui, UiText};
-use controls::Controls;
+use controls::{Controls, Export};
 use dom::{append, clear, element};
 use platform::{CanvasText, IntlNumbers};
 use plotters_canvas::CanvasBackend;
@@ -26,18 +34,30 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Document, Event, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent, Window};
+use web_sys::{Document, HtmlCanvasElement, HtmlElement, HtmlTextAreaElement, Window};
 
 /// Problems listed in the alert before the rest are counted instead.
 const MAX_LISTED_PROBLEMS: usize = 50;
 /// How long marks take to move to their new places.
 const TRANSITION_MS: f64 = 250.0;
+/// PNG exports are drawn at twice the displayed size.
+const PNG_SCALE: f64 = 2.0;
+
+/// Where the explorer's state lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Its own page: the URL, with history entries for views and selections.
+    Page,
+    /// A host's element: options and attributes; changes are announced by an event.
+    Element,
+}
 
 /// The explorer's elements, built once.
 struct Parts {
     heading: HtmlElement,
     controls: Controls,
     alert: HtmlElement,
+    status: HtmlElement,
     figure: HtmlElement,
     /// Says so when the dataset has no figures for the chosen view.
     empty: HtmlElement,
@@ -45,6 +65,9 @@ struct Parts {
     tooltip: HtmlElement,
     /// Polite announcements of the figure the keyboard moved to.
     live: HtmlElement,
+    embed: HtmlElement,
+    embed_tag: HtmlTextAreaElement,
+    embed_frame: HtmlTextAreaElement,
     details: HtmlElement,
     details_close: HtmlElement,
     table_summary: HtmlElement,
@@ -58,10 +81,14 @@ struct Transition {
 }
 
 struct App {
+    mode: Mode,
     window: Window,
+    document: Document,
     root: HtmlElement,
     parts: Parts,
     data: Dataset,
+    /// The dataset as JSON, for the JSON export (a CSV's data is exported in its JSON form).
+    data_json: String,
     settings: Settings,
     numbers: IntlNumbers,
     text: CanvasText,
@@ -73,29 +100,51 @@ struct App {
     /// The width and pixel ratio the scene was laid out for, to skip redundant relayouts.
     drawn_for: (f64, f64),
     transition: Option<Transition>,
-    /// Requests the next animation frame for a transition.
-    next_frame: Option<js_sys::Function>,
+    /// Everything wired to the page, released by `destroy`.
+    wiring: events::Wiring,
 }
 
 type Shared = Rc<RefCell<App>>;
 
-/// Builds the explorer inside `root`, reading its state from the page's URL (`view`, `measure`,
-/// `period`, `sort`, `labels`, `select`, `lang`, `theme`, `data`) and writing changes back.
+/// A running explorer, for the host page's JavaScript.
 #[wasm_bindgen]
-pub fn explore(root: HtmlElement) -> Result<(), JsValue> {
+pub struct Explorer {
+    app: Shared,
+}
+
+/// Builds the explorer inside `root` as its own page: its state is the page's URL (`view`,
+/// `measure`, `period`, `sort`, `labels`, `select`, `lang`, `theme`, `data`), with history.
+#[wasm_bindgen]
+pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let settings = Settings::from_pairs(query_pairs(&window.location().search()?)?);
+    start(root, settings, Mode::Page)
+}
+
+/// Builds an explorer inside a host's element. `options` is an object with any of `view`,
+/// `measure`, `period`, `sort`, `labels`, `select`, `lang`, `theme` and `src` (a same-origin
+/// dataset address); the page's URL is left alone.
+#[wasm_bindgen]
+pub fn mount(root: HtmlElement, options: JsValue) -> Result<Explorer, JsValue> {
+    start(root, Settings::from_pairs(option_pairs(&options)?), Mode::Element)
+}
+
+fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, JsValue> {
     console_error_panic_hook::set_once();
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let settings = Settings::from_pairs(query_pairs(&window)?);
-    let parts = build_parts(&document, &root)?;
+    let parts = build_parts(&document, &root, mode)?;
     let data = Dataset::parse(crate::EMBEDDED_DATASET).map_err(|p| JsValue::from(first_problem(&p)))?;
     let app = App {
+        mode,
         numbers: IntlNumbers::new(settings.lang)?,
         text: CanvasText::new(&document)?,
         window,
+        document,
         root,
         parts,
         data,
+        data_json: crate::EMBEDDED_DATASET.to_string(),
         settings,
         chart: None,
         scene: None,
@@ -103,41 +152,90 @@ pub fn explore(root: HtmlElement) -> Result<(), JsValue> {
         interaction: Interaction::default(),
         drawn_for: (0.0, 0.0),
         transition: None,
-        next_frame: None,
+        wiring: events::Wiring::default(),
     };
     let app: Shared = Rc::new(RefCell::new(app));
-    wire_events(&app)?;
+    events::wire(&app)?;
     let address = app.borrow().settings.data.clone();
     match address {
-        Some(address) => {
-            app.borrow().parts.heading.set_text_content(Some(ui(UiText::Loading, app.borrow().lang())));
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = load_dataset(&app, &address).await;
-                let mut app = app.borrow_mut();
-                match loaded.map(|json| Dataset::parse(&json)) {
-                    Ok(Ok(data)) => app.data = data,
-                    Ok(Err(problems)) => app.show_problems(&problems),
-                    Err(detail) => {
-                        let heading = format!("{}. {}", ui(UiText::LoadFailed, app.lang()), ui(UiText::ShowingEmbedded, app.lang()));
-                        let shown = panels::fill_alert(&app.parts.alert, &heading, &[format!("{address}: {detail}")]);
-                        app.report(shown);
-                    }
-                }
-                let shown = app.show(false);
-                app.report(shown);
-            });
-        }
+        Some(address) => load_address(&app, address),
         None => app.borrow_mut().show(false)?,
     }
-    Ok(())
+    Ok(Explorer { app })
+}
+
+#[wasm_bindgen]
+impl Explorer {
+    /// Changes any of the options `mount` takes; an empty value restores that option's default.
+    pub fn set(&self, options: JsValue) -> Result<(), JsValue> {
+        let pairs = option_pairs(&options)?;
+        let address_before = self.app.borrow().settings.data.clone();
+        self.app.borrow_mut().change(true, |s| s.update(pairs))?;
+        let address = self.app.borrow().settings.data.clone();
+        if let Some(address) = address.filter(|a| Some(a) != address_before.as_ref()) {
+            load_address(&self.app, address);
+        }
+        Ok(())
+    }
+
+    /// The current options, as `set` takes them.
+    pub fn state(&self) -> Result<JsValue, JsValue> {
+        state_object(&self.app.borrow().settings)
+    }
+
+    /// Loads a dataset from text, JSON or CSV (`name` ending in `.csv`, or text not starting
+    /// with `{`). Returns the problems found, each with its place; the data on screen changes
+    /// only if there are none.
+    #[wasm_bindgen(js_name = loadText)]
+    pub fn load_text(&self, text: &str, name: &str) -> Result<Vec<String>, JsValue> {
+        self.app.borrow_mut().load_text(text, name)
+    }
+
+    /// The chart as an SVG document: the same look and sizes as on screen, text kept as text.
+    #[wasm_bindgen(js_name = exportSvg)]
+    pub fn export_svg(&self) -> String {
+        self.app.borrow().svg()
+    }
+
+    /// The chart as a PNG at twice its displayed size, title, subtitle and source line included.
+    #[wasm_bindgen(js_name = exportPng)]
+    pub fn export_png(&self) -> Result<js_sys::Promise, JsValue> {
+        self.app.borrow().png()
+    }
+
+    /// The figures behind the current view as CSV, with qualifier, date or period and source.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> String {
+        let app = self.app.borrow();
+        app.chart.as_ref().map(|c| chart_csv(&app.data, c, app.lang())).unwrap_or_default()
+    }
+
+    /// The whole dataset as JSON.
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> String {
+        self.app.borrow().data_json.clone()
+    }
+
+    /// A file name for an export: `technopolis-sites-ru-2026-11-26.png`.
+    #[wasm_bindgen(js_name = fileName)]
+    pub fn file_name(&self, extension: &str) -> String {
+        self.app.borrow().file_name(extension)
+    }
+
+    /// Removes the explorer from its element and lets go of everything it listens to.
+    pub fn destroy(&self) {
+        let mut app = self.app.borrow_mut();
+        app.wiring.release();
+        clear(&app.root);
+    }
 }
 
 fn first_problem(problems: &[Problem]) -> String {
     problems.first().map(|p| p.describe(Lang::En)).unwrap_or_default()
 }
 
-fn query_pairs(window: &Window) -> Result<Vec<(String, String)>, JsValue> {
-    let params = web_sys::UrlSearchParams::new_with_str(&window.location().search()?)?;
+fn query_pairs(search: &str) -> Result<Vec<(String, String)>, JsValue> {
+    let params = web_sys::UrlSearchParams::new_with_str(search)?;
     let entries = js_sys::try_iter(&params)?.ok_or("URLSearchParams is not iterable")?;
     let mut pairs = Vec::new();
     for entry in entries {
@@ -147,8 +245,56 @@ fn query_pairs(window: &Window) -> Result<Vec<(String, String)>, JsValue> {
     Ok(pairs)
 }
 
+/// The string-valued entries of an options object (`undefined` or `null` give none).
+fn option_pairs(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Vec::new());
+    }
+    let entries = js_sys::Object::entries(options.dyn_ref::<js_sys::Object>().ok_or("options must be an object")?);
+    Ok(entries
+        .iter()
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.dyn_into().ok()?;
+            let value = entry.get(1);
+            let text = value.as_string().or_else(|| value.as_bool().map(|b| if b { "on" } else { "off" }.to_string()))?;
+            Some((entry.get(0).as_string()?, text))
+        })
+        .collect())
+}
+
+fn state_object(settings: &Settings) -> Result<JsValue, JsValue> {
+    let object = js_sys::Object::new();
+    for (key, value) in settings.to_pairs() {
+        js_sys::Reflect::set(&object, &key.into(), &value.into())?;
+    }
+    Ok(object.into())
+}
+
+/// Loads a dataset from a same-origin address, then shows it or says what went wrong.
+fn load_address(app: &Shared, address: String) {
+    let app = Rc::clone(app);
+    {
+        let a = app.borrow();
+        a.parts.status.set_text_content(Some(ui(UiText::Loading, a.lang())));
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = fetch_text(&app, &address).await;
+        let mut app = app.borrow_mut();
+        app.parts.status.set_text_content(None);
+        let shown = match loaded {
+            Ok(text) => app.load_text(&text, &address).map(|_| ()),
+            Err(detail) => {
+                let heading = format!("{}. {}", ui(UiText::LoadFailed, app.lang()), ui(UiText::ShowingEmbedded, app.lang()));
+                let shown = panels::fill_alert(&app.parts.alert, &heading, &[format!("{address}: {detail}")]);
+                shown.and_then(|_| app.show(false))
+            }
+        };
+        app.report(shown);
+    });
+}
+
 /// Fetches a same-origin dataset's text; a failure is a sentence to show, not an exception.
-async fn load_dataset(app: &Shared, address: &str) -> Result<String, String> {
+async fn fetch_text(app: &Shared, address: &str) -> Result<String, String> {
     let (window, lang) = {
         let app = app.borrow();
         (app.window.clone(), app.settings.lang)
@@ -172,7 +318,18 @@ fn js_message(value: &JsValue) -> String {
     value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| value.as_string()).unwrap_or_else(|| format!("{value:?}"))
 }
 
-fn build_parts(document: &Document, root: &HtmlElement) -> Result<Parts, JsValue> {
+fn textarea(document: &Document, parent: &HtmlElement, id: String) -> Result<(HtmlElement, HtmlTextAreaElement), JsValue> {
+    let caption = element(document, "label", "")?;
+    caption.set_attribute("for", &id)?;
+    let area: HtmlTextAreaElement = document.create_element("textarea")?.dyn_into()?;
+    area.set_id(&id);
+    area.set_read_only(true);
+    area.set_rows(4);
+    append(parent, &[&caption, &area])?;
+    Ok((caption, area))
+}
+
+fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Parts, JsValue> {
     clear(root);
     root.class_list().add_1("tx-explorer")?;
     let id = format!("tx-{}", js_sys::Math::random().to_bits());
@@ -181,9 +338,17 @@ fn build_parts(document: &Document, root: &HtmlElement) -> Result<Parts, JsValue
     let controls = Controls::new(document, &controls_box, &id)?;
     let alert = element(document, "div", "tx-alert")?;
     alert.set_attribute("role", "alert")?;
+    let status = element(document, "p", "tx-status")?;
+    status.set_attribute("role", "status")?;
+    let embed = element(document, "section", "tx-embed")?;
+    embed.set_id(&format!("{id}-embed"));
+    embed.set_hidden(true);
+    controls.embed_toggle.set_attribute("aria-controls", &embed.id())?;
+    controls.embed_toggle.set_hidden(mode == Mode::Element);
+    let (_, embed_tag) = textarea(document, &embed, format!("{id}-embed-tag"))?;
+    let (_, embed_frame) = textarea(document, &embed, format!("{id}-embed-frame"))?;
     let figure = element(document, "figure", "tx-figure")?;
     let empty = element(document, "p", "tx-empty")?;
-    empty.set_attribute("role", "status")?;
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_attribute("role", "img")?;
     canvas.set_tab_index(0);
@@ -208,122 +373,25 @@ fn build_parts(document: &Document, root: &HtmlElement) -> Result<Parts, JsValue
     let table_summary = element(document, "summary", "")?;
     let table = element(document, "table", "")?;
     append(&table_box, &[&table_summary, &table])?;
-    append(root, &[&heading, &controls_box, &alert, &figure, &details, &table_box])?;
-    Ok(Parts { heading, controls, alert, figure, empty, canvas, tooltip, live, details, details_close, table_summary, table })
-}
-
-/// Calls `handler` with the app on every `event` of `target`, for the page's lifetime.
-fn listen(app: &Shared, target: &web_sys::EventTarget, event: &str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) -> Result<(), JsValue> {
-    let app = Rc::clone(app);
-    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-        let mut app = app.borrow_mut();
-        let result = handler(&mut app, e);
-        app.report(result);
-    });
-    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
-    closure.forget();
-    Ok(())
-}
-
-fn wire_events(app: &Shared) -> Result<(), JsValue> {
-    let (canvas, window, figure, close) = {
-        let a = app.borrow();
-        (a.parts.canvas.clone(), a.window.clone(), a.parts.figure.clone(), a.parts.details_close.clone())
-    };
-    let (view_buttons, lang_buttons, measure, period, sort, labels) = {
-        let c = &app.borrow().parts.controls;
-        (c.view_buttons.clone(), c.lang_buttons.clone(), c.measure.select.clone(), c.period.select.clone(), c.sort.select.clone(), c.labels.clone())
-    };
-    for (view, button) in view_buttons {
-        listen(app, &button, "click", move |app, _| {
-            app.change(true, |s| {
-                s.view = view;
-                s.measure = None;
-                s.period = None;
-            })
-        })?;
-    }
-    for (lang, button) in lang_buttons {
-        listen(app, &button, "click", move |app, _| app.change(false, |s| s.lang = lang))?;
-    }
-    listen(app, &measure, "change", |app, _| {
-        let measure = app.parts.controls.measure.select.value();
-        app.change(true, |s| {
-            s.measure = Some(measure);
-            s.period = None;
-        })
-    })?;
-    listen(app, &period, "change", |app, _| {
-        let period = app.parts.controls.period.select.value();
-        app.change(true, |s| s.period = Some(period).filter(|p| !p.is_empty()))
-    })?;
-    listen(app, &sort, "change", |app, _| {
-        let sort = Sort::parse(&app.parts.controls.sort.select.value()).unwrap_or_default();
-        app.change(true, |s| s.sort = sort)
-    })?;
-    listen(app, &labels, "change", |app, _| {
-        let on = app.parts.controls.labels.checked();
-        app.change(false, |s| s.value_labels = on)
-    })?;
-    listen(app, &close, "click", |app, _| {
-        app.select(Selecting::Clear)?;
-        app.parts.canvas.focus()
-    })?;
-    listen(app, &canvas, "pointermove", |app, e| app.pointer(e, false))?;
-    listen(app, &canvas, "pointerup", |app, e| app.pointer(e, true))?;
-    listen(app, &canvas, "pointerleave", |app, e| {
-        let touch = e.dyn_ref::<PointerEvent>().is_some_and(|p| p.pointer_type() == "touch");
-        if touch {
-            return Ok(());
-        }
-        let outcome = app.interaction.pointer_leave();
-        app.apply(outcome)
-    })?;
-    listen(app, &canvas, "focus", |app, _| {
-        // Focus from a click or tap is not keyboard focus: the pointer keeps the lead.
-        let by_keyboard = app.parts.canvas.matches(":focus-visible").unwrap_or(true);
-        let Some(scene) = app.scene.as_ref().filter(|_| by_keyboard) else { return Ok(()) };
-        let selected = app.related.as_ref().and_then(|r| r.iter().position(|&x| x));
-        let outcome = app.interaction.focus(scene, selected);
-        app.apply(outcome)
-    })?;
-    listen(app, &canvas, "blur", |app, _| {
-        let outcome = app.interaction.blur();
-        app.apply(outcome)
-    })?;
-    listen(app, &canvas, "keydown", |app, e| {
-        let Some(key) = e.dyn_ref::<KeyboardEvent>().and_then(|k| Key::parse(&k.key())) else { return Ok(()) };
-        let Some(scene) = &app.scene else { return Ok(()) };
-        e.prevent_default();
-        let outcome = app.interaction.key(scene, key);
-        app.apply(outcome)
-    })?;
-    listen(app, &window, "popstate", |app, _| {
-        app.settings = Settings::from_pairs(query_pairs(&app.window)?);
-        app.show(false)
-    })?;
-    listen(app, &window, "resize", |app, _| app.fit())?;
-    if let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") {
-        listen(app, &query, "change", |app, _| app.draw())?;
-    }
-    // The figure's width never depends on the canvas's height, so redrawing cannot loop.
-    let observed = Rc::clone(app);
-    let on_resize = Closure::<dyn FnMut()>::new(move || {
-        let mut app = observed.borrow_mut();
-        let result = app.fit();
-        app.report(result);
-    });
-    web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?.observe(&figure);
-    on_resize.forget();
-    let animated = Rc::clone(app);
-    let on_frame = Closure::<dyn FnMut(f64)>::new(move |now: f64| {
-        let mut app = animated.borrow_mut();
-        let result = app.frame(now);
-        app.report(result);
-    });
-    app.borrow_mut().next_frame = Some(on_frame.as_ref().unchecked_ref::<js_sys::Function>().clone());
-    on_frame.forget();
-    Ok(())
+    append(root, &[&heading, &controls_box, &embed, &alert, &status, &figure, &details, &table_box])?;
+    Ok(Parts {
+        heading,
+        controls,
+        alert,
+        status,
+        figure,
+        empty,
+        canvas,
+        tooltip,
+        live,
+        embed,
+        embed_tag,
+        embed_frame,
+        details,
+        details_close,
+        table_summary,
+        table,
+    })
 }
 
 impl App {
@@ -343,39 +411,92 @@ impl App {
         self.window.match_media(media).ok().flatten().is_some_and(|q| q.matches())
     }
 
-    /// Changes the settings, records them in the URL (a new history entry for a new view or
-    /// selection) and shows the result, moving marks to their new places if `animate`.
+    fn theme(&self) -> Theme {
+        self.settings.theme.resolve(self.prefers("(prefers-color-scheme: dark)"))
+    }
+
+    /// The host's `--tx-font`, else the system fonts: the canvas measures and draws in it.
+    fn family(&self) -> String {
+        let style = self.window.get_computed_style(&self.root).ok().flatten();
+        let chosen = style.and_then(|s| s.get_property_value("--tx-font").ok()).map(|f| f.trim().to_string());
+        chosen.filter(|f| !f.is_empty()).unwrap_or_else(|| FONT_FAMILY.to_string())
+    }
+
+    /// Changes the settings, records them (URL or event) and shows the result, moving marks to
+    /// their new places if `animate`.
     fn change(&mut self, animate: bool, edit: impl FnOnce(&mut Settings)) -> Result<(), JsValue> {
         let before = self.settings.clone();
         edit(&mut self.settings);
         if self.settings.lang != before.lang {
             self.numbers = IntlNumbers::new(self.settings.lang)?;
         }
-        self.write_url(self.settings.is_new_place(&before))?;
+        self.record(&before)?;
         self.show(animate)
     }
 
-    fn write_url(&self, new_entry: bool) -> Result<(), JsValue> {
-        let params = web_sys::UrlSearchParams::new()?;
-        for (key, value) in self.settings.to_pairs() {
-            params.append(key, &value);
+    /// On its own page, writes the state to the URL (a new history entry for a new view or
+    /// selection); in a host's element, tells the host with a `statechange` event.
+    fn record(&self, before: &Settings) -> Result<(), JsValue> {
+        if self.settings == *before {
+            return Ok(());
         }
-        let url = format!("{}?{}", self.window.location().pathname()?, String::from(params.to_string()));
-        let history = self.window.history()?;
-        match new_entry {
-            true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
-            false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+        match self.mode {
+            Mode::Page => {
+                let params = web_sys::UrlSearchParams::new()?;
+                for (key, value) in self.settings.to_pairs() {
+                    params.append(key, &value);
+                }
+                let url = format!("{}?{}", self.window.location().pathname()?, String::from(params.to_string()));
+                let history = self.window.history()?;
+                match self.settings.is_new_place(before) {
+                    true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+                    false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+                }
+            }
+            Mode::Element => {
+                let init = web_sys::CustomEventInit::new();
+                init.set_detail(&state_object(&self.settings)?);
+                init.set_bubbles(true);
+                init.set_composed(true);
+                let event = web_sys::CustomEvent::new_with_event_init_dict("statechange", &init)?;
+                self.root.dispatch_event(&event).map(|_| ())
+            }
         }
     }
 
     fn show_problems(&self, problems: &[Problem]) {
         let lang = self.lang();
         let heading = format!("{} ({}). {}", ui(UiText::InvalidDataset, lang), problems.len(), ui(UiText::ShowingEmbedded, lang));
+        let heading = if self.data_json == crate::EMBEDDED_DATASET { heading } else { format!("{} ({})", ui(UiText::InvalidDataset, lang), problems.len()) };
         let mut items: Vec<String> = problems.iter().take(MAX_LISTED_PROBLEMS).map(|p| p.describe(lang)).collect();
         if problems.len() > MAX_LISTED_PROBLEMS {
             items.push(format!("{} {}", ui(UiText::MoreProblems, lang), problems.len() - MAX_LISTED_PROBLEMS));
         }
         self.report(panels::fill_alert(&self.parts.alert, &heading, &items));
+    }
+
+    /// Validates a dataset given as text and shows it; if it has problems they are listed and
+    /// the data on screen stays.
+    fn load_text(&mut self, text: &str, name: &str) -> Result<Vec<String>, JsValue> {
+        let is_csv = name.to_lowercase().ends_with(".csv") || !text.trim_start_matches('\u{feff}').trim_start().starts_with('{');
+        let parsed = if is_csv { parse_csv(text) } else { Dataset::parse(text).map(|data| (data, text.to_string())) };
+        match parsed {
+            Ok((data, json)) => {
+                self.data = data;
+                self.data_json = json;
+                self.settings.select = None;
+                clear(&self.parts.alert);
+                let loaded = format!("{} {}", ui(UiText::DataLoaded, self.lang()), self.data.zone.name.get(self.lang()));
+                self.parts.status.set_text_content(Some(&loaded));
+                self.show(false)?;
+                Ok(Vec::new())
+            }
+            Err(problems) => {
+                self.show_problems(&problems);
+                self.show(false)?;
+                Ok(problems.iter().map(|p| p.describe(self.lang())).collect())
+            }
+        }
     }
 
     fn subject(&self) -> Option<Subject> {
@@ -386,6 +507,7 @@ impl App {
     fn show(&mut self, animate: bool) -> Result<(), JsValue> {
         let lang = self.lang();
         self.root.set_attribute("lang", lang.code())?;
+        self.root.dataset().set("theme", if self.theme() == Theme::Dark { "dark" } else { "light" })?;
         self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
         let s = &self.settings;
         let query = Query { view: s.view, measure: s.measure.as_deref(), period: s.period.as_deref(), sort: s.sort, value_labels: s.value_labels };
@@ -395,14 +517,37 @@ impl App {
         panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, lang, &self.numbers)?;
         panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), lang, &self.numbers)?;
         self.parts.details_close.set_text_content(Some(ui(UiText::Close, lang)));
+        self.fill_embed()?;
         let label = self.chart.as_ref().map(|c| format!("{}. {} {}", c.title, c.subtitle, ui(UiText::ChartHelp, lang))).unwrap_or_default();
         self.parts.canvas.set_attribute("aria-label", &label)?;
         self.parts.canvas.set_hidden(self.chart.is_none());
         self.parts.empty.set_text_content(Some(if self.chart.is_none() { ui(UiText::NoFigures, lang) } else { "" }));
+        self.text.set_family(&self.family());
         let moving = animate && !self.prefers("(prefers-reduced-motion: reduce)");
         self.transition = self.scene.take().filter(|_| moving).map(|from| Transition { from, started: None });
         self.drawn_for = (0.0, 0.0);
         self.fit()
+    }
+
+    /// The embed panel's snippets for the current state.
+    fn fill_embed(&self) -> Result<(), JsValue> {
+        if self.mode == Mode::Element {
+            return Ok(());
+        }
+        let lang = self.lang();
+        let page = self.window.location().href()?;
+        let base = web_sys::Url::new_with_base("./", &page)?.href();
+        let pairs = self.settings.to_pairs();
+        let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
+        let (tag, frame) = panels::embed_snippets(&base, &pairs, &title);
+        let captions = [ui(UiText::EmbedTag, lang), ui(UiText::EmbedFrame, lang)];
+        for ((area, text), caption) in [(&self.parts.embed_tag, tag), (&self.parts.embed_frame, frame)].into_iter().zip(captions) {
+            area.set_value(&text);
+            if let Some(label) = area.previous_element_sibling() {
+                label.set_text_content(Some(caption));
+            }
+        }
+        Ok(())
     }
 
     /// Lays the chart out again if the figure's width or the pixel ratio changed.
@@ -417,7 +562,7 @@ impl App {
             self.interaction.relayout(scene);
         }
         self.mark_related();
-        match (&self.transition, &self.next_frame) {
+        match (&self.transition, &self.wiring.next_frame) {
             (Some(_), Some(next)) => self.window.request_animation_frame(next).map(|_| ()),
             _ => self.draw(),
         }
@@ -432,9 +577,9 @@ impl App {
             self.transition = None;
             return self.draw();
         }
-        let (Some(scene), Some(next)) = (&self.scene, &self.next_frame) else { return Ok(()) };
+        let (Some(scene), Some(next)) = (&self.scene, &self.wiring.next_frame) else { return Ok(()) };
         let tweened = scene.tween(&transition.from, t);
-        self.paint(&tweened)?;
+        self.paint(&self.parts.canvas, &tweened, self.drawn_for.1)?;
         self.window.request_animation_frame(next).map(|_| ())
     }
 
@@ -450,15 +595,13 @@ impl App {
         if self.transition.is_some() {
             return Ok(());
         }
-        let Some(scene) = self.scene.take() else { return Ok(()) };
-        let painted = self.paint(&scene);
-        self.scene = Some(scene);
-        painted?;
+        let Some(scene) = &self.scene else { return Ok(()) };
+        self.paint(&self.parts.canvas, scene, self.drawn_for.1)?;
         self.update_tooltip()
     }
 
-    fn paint(&self, scene: &Scene) -> Result<(), JsValue> {
-        let (canvas, ratio) = (&self.parts.canvas, self.drawn_for.1);
+    /// Draws a scene on a canvas at a pixel ratio, sizing the canvas to match.
+    fn paint(&self, canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<(), JsValue> {
         let style = canvas.style();
         style.set_property("width", &format!("{}px", scene.width))?;
         style.set_property("height", &format!("{}px", scene.height))?;
@@ -467,12 +610,51 @@ impl App {
             canvas.set_width(w);
             canvas.set_height(h);
         }
-        let theme = self.settings.theme.resolve(self.prefers("(prefers-color-scheme: dark)"));
-        self.root.dataset().set("theme", if theme == Theme::Dark { "dark" } else { "light" })?;
         let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d canvas context")?;
-        let emphasis = Emphasis { active: self.interaction.active(), focused: self.interaction.keyboard_focus(), related: self.related.as_deref() };
-        let target = Target { scale: ratio, font_scale: 1.0, theme };
+        let exporting = canvas != &self.parts.canvas;
+        let emphasis = match exporting {
+            true => Emphasis::default(),
+            false => Emphasis { active: self.interaction.active(), focused: self.interaction.keyboard_focus(), related: self.related.as_deref() },
+        };
+        let family = self.family();
+        let target = Target { scale: ratio, font_scale: 1.0, theme: self.theme(), family: &family };
         render::draw(&mut backend, scene, target, emphasis).map_err(|e| JsValue::from(e.to_string()))
+    }
+
+    fn svg(&self) -> String {
+        self.scene.as_ref().map(|scene| render::to_svg(scene, self.theme(), &self.family())).unwrap_or_default()
+    }
+
+    fn png(&self) -> Result<js_sys::Promise, JsValue> {
+        let canvas: HtmlCanvasElement = self.document.create_element("canvas")?.dyn_into()?;
+        let scene = self.scene.as_ref().ok_or("no chart to export")?;
+        self.paint(&canvas, scene, PNG_SCALE)?;
+        Ok(files::png(&canvas))
+    }
+
+    fn file_name(&self, extension: &str) -> String {
+        format!("technopolis-{}-{}-{}.{extension}", self.settings.view.code(), self.lang().code(), files::today())
+    }
+
+    /// Offers an export as a download.
+    fn download(&self, export: Export) -> Result<(), JsValue> {
+        let name = self.file_name(export.extension());
+        let (text, mime) = match export {
+            Export::Png => {
+                let promise = self.png()?;
+                let document = self.document.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(blob) = JsFuture::from(promise).await {
+                        let _ = files::download(&document, blob.unchecked_ref(), &name);
+                    }
+                });
+                return Ok(());
+            }
+            Export::Svg => (self.svg(), "image/svg+xml"),
+            Export::Csv => (self.chart.as_ref().map(|c| format!("\u{feff}{}", chart_csv(&self.data, c, self.lang()))).unwrap_or_default(), "text/csv;charset=utf-8"),
+            Export::Json => (self.data_json.clone(), "application/json"),
+        };
+        files::download(&self.document, &files::text_blob(&text, mime)?, &name)
     }
 
     /// Carries out what an event changed.
@@ -488,7 +670,7 @@ impl App {
         Ok(())
     }
 
-    /// Selects what a mark is about (or nothing): URL, details panel and highlights follow.
+    /// Selects what a mark is about (or nothing): the state, details panel and highlights follow.
     fn select(&mut self, selecting: Selecting) -> Result<(), JsValue> {
         let code = match selecting {
             Selecting::Clear => None,
@@ -502,8 +684,9 @@ impl App {
         }
         let before = self.settings.clone();
         self.settings.select = code;
-        self.write_url(self.settings.is_new_place(&before))?;
+        self.record(&before)?;
         panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), self.lang(), &self.numbers)?;
+        self.fill_embed()?;
         self.mark_related();
         self.draw()
     }
@@ -513,19 +696,6 @@ impl App {
         let text = mark.map(|m| panels::announcement(&details(&self.data, m.observation, self.lang(), &self.numbers))).unwrap_or_default();
         self.parts.live.set_text_content(Some(&text));
         Ok(())
-    }
-
-    fn pointer(&mut self, event: Event, released: bool) -> Result<(), JsValue> {
-        let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
-        let Some(scene) = &self.scene else { return Ok(()) };
-        let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
-        // A pen hovers like a mouse; only a finger has no hover.
-        let outcome = match (event.pointer_type() == "touch", released) {
-            (true, true) => self.interaction.tap(scene, x, y),
-            (false, true) => self.interaction.click(scene, x, y),
-            (touch, false) => self.interaction.pointer_move(scene, if touch { Pointer::Touch } else { Pointer::Mouse }, x, y),
-        };
-        self.apply(outcome)
     }
 
     fn update_tooltip(&self) -> Result<(), JsValue> {

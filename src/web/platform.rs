@@ -34,6 +34,7 @@ impl NumberFormat for IntlNumbers {
 /// remembers each width: no layout of the page is ever forced.
 pub struct CanvasText {
     context: CanvasRenderingContext2d,
+    family: RefCell<String>,
     font: Cell<Option<TextRole>>,
     widths: RefCell<HashMap<(TextRole, String), f64>>,
 }
@@ -42,7 +43,16 @@ impl CanvasText {
     pub fn new(document: &web_sys::Document) -> Result<CanvasText, JsValue> {
         let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         let context = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.dyn_into()?;
-        Ok(CanvasText { context, font: Cell::new(None), widths: RefCell::default() })
+        Ok(CanvasText { context, family: RefCell::default(), font: Cell::new(None), widths: RefCell::default() })
+    }
+
+    /// Measures in this font family from now on; widths measured in another are forgotten.
+    pub fn set_family(&self, family: &str) {
+        if *self.family.borrow() != family {
+            *self.family.borrow_mut() = family.to_string();
+            self.font.set(None);
+            self.widths.borrow_mut().clear();
+        }
     }
 }
 
@@ -53,7 +63,7 @@ impl TextMeasure for CanvasText {
             return *width;
         }
         if self.font.get() != Some(role) {
-            self.context.set_font(&role.css_font(1.0));
+            self.context.set_font(&role.css_font(&self.family.borrow()));
             self.font.set(Some(role));
         }
         let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);

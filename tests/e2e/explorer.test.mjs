@@ -90,7 +90,7 @@ test('a valid dataset given with data= replaces the embedded one', async () => {
   assert.deepEqual(tips.length, 1);
   assert.match(tips[0], /North about 1,234 people .* Test fixture, 1 Jan 2026/);
   await page.getByRole('button', { name: 'By sector' }).click();
-  assert.equal(await page.getByRole('status').innerText(), 'This dataset has no figures for this chart view.');
+  assert.equal(await page.locator('.tx-empty').innerText(), 'This dataset has no figures for this chart view.');
   assert.equal(await page.locator('canvas').isVisible(), false);
   assert.match(page.url(), /data=%2Ffixtures%2Fother-zone\.json/, 'the dataset stays in the URL');
 });

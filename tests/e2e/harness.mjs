@@ -71,7 +71,7 @@ export const BAR_BLUE = [0x00, 0x72, 0xb2];
 
 /** The data table's text, as a reader sees it after opening it. */
 export async function tableText(page) {
-  const details = page.locator('details');
+  const details = page.locator('details.tx-table');
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
   return page.locator('table').innerText();
 }

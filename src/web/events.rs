@@ -1,0 +1,242 @@
+//! Wiring the explorer to the page: every listener, observer and animation-frame callback is
+//! kept here, so that `destroy` can release them (each holds the app, so they would otherwise
+//! keep it alive for good).
+
+use super::{files, query_pairs, App, Mode, Shared};
+use crate::chart::Sort;
+use crate::interaction::{Key, Pointer, Selecting};
+use crate::settings::Settings;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, Event, EventTarget, HtmlInputElement, KeyboardEvent, PointerEvent, ResizeObserver};
+
+#[derive(Default)]
+pub struct Wiring {
+    listeners: Vec<(EventTarget, String, Closure<dyn FnMut(Event)>)>,
+    observer: Option<(ResizeObserver, Closure<dyn FnMut()>)>,
+    frame: Option<Closure<dyn FnMut(f64)>>,
+    /// Requests the next animation frame for a transition.
+    pub next_frame: Option<js_sys::Function>,
+}
+
+impl Wiring {
+    /// Removes every listener and observer.
+    pub fn release(&mut self) {
+        for (target, event, closure) in self.listeners.drain(..) {
+            let _ = target.remove_event_listener_with_callback(&event, closure.as_ref().unchecked_ref());
+        }
+        if let Some((observer, _)) = self.observer.take() {
+            observer.disconnect();
+        }
+        self.next_frame = None;
+        self.frame = None;
+    }
+}
+
+/// Calls `handler` with the app on every `event` of `target`.
+fn listen(app: &Shared, target: &EventTarget, event: &str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) -> Result<(), JsValue> {
+    let shared = Rc::clone(app);
+    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        let Ok(mut app) = shared.try_borrow_mut() else { return };
+        let result = handler(&mut app, e);
+        app.report(result);
+    });
+    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    app.borrow_mut().wiring.listeners.push((target.clone(), event.to_string(), closure));
+    Ok(())
+}
+
+pub fn wire(app: &Shared) -> Result<(), JsValue> {
+    wire_controls(app)?;
+    wire_chart(app)?;
+    wire_data(app)?;
+    let (window, figure, mode) = {
+        let a = app.borrow();
+        (a.window.clone(), a.parts.figure.clone(), a.mode)
+    };
+    if mode == Mode::Page {
+        listen(app, &window, "popstate", |app, _| {
+            app.settings = Settings::from_pairs(query_pairs(&app.window.location().search()?)?);
+            app.show(false)
+        })?;
+    }
+    listen(app, &window, "resize", |app, _| app.fit())?;
+    if let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") {
+        listen(app, &query, "change", |app, _| app.show(false))?;
+    }
+    // The figure's width never depends on the canvas's height, so redrawing cannot loop.
+    let observed = Rc::clone(app);
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let Ok(mut app) = observed.try_borrow_mut() else { return };
+        let result = app.fit();
+        app.report(result);
+    });
+    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    observer.observe(&figure);
+    let animated = Rc::clone(app);
+    let on_frame = Closure::<dyn FnMut(f64)>::new(move |now: f64| {
+        let Ok(mut app) = animated.try_borrow_mut() else { return };
+        let result = app.frame(now);
+        app.report(result);
+    });
+    let mut a = app.borrow_mut();
+    a.wiring.next_frame = Some(on_frame.as_ref().unchecked_ref::<js_sys::Function>().clone());
+    a.wiring.frame = Some(on_frame);
+    a.wiring.observer = Some((observer, on_resize));
+    Ok(())
+}
+
+fn wire_controls(app: &Shared) -> Result<(), JsValue> {
+    let (views, langs, themes, exports, measure, period, sort, labels, embed) = {
+        let c = &app.borrow().parts.controls;
+        (
+            c.view_buttons.clone(),
+            c.lang_buttons.clone(),
+            c.theme_buttons.clone(),
+            c.export_buttons.clone(),
+            c.measure.select.clone(),
+            c.period.select.clone(),
+            c.sort.select.clone(),
+            c.labels.clone(),
+            c.embed_toggle.clone(),
+        )
+    };
+    for (view, button) in views {
+        listen(app, &button, "click", move |app, _| {
+            app.change(true, |s| {
+                s.view = view;
+                s.measure = None;
+                s.period = None;
+            })
+        })?;
+    }
+    for (lang, button) in langs {
+        listen(app, &button, "click", move |app, _| app.change(false, |s| s.lang = lang))?;
+    }
+    for (theme, button) in themes {
+        listen(app, &button, "click", move |app, _| app.change(false, |s| s.theme = theme))?;
+    }
+    for (export, button) in exports {
+        listen(app, &button, "click", move |app, _| app.download(export))?;
+    }
+    listen(app, &measure, "change", |app, _| {
+        let measure = app.parts.controls.measure.select.value();
+        app.change(true, |s| {
+            s.measure = Some(measure);
+            s.period = None;
+        })
+    })?;
+    listen(app, &period, "change", |app, _| {
+        let period = app.parts.controls.period.select.value();
+        app.change(true, |s| s.period = Some(period).filter(|p| !p.is_empty()))
+    })?;
+    listen(app, &sort, "change", |app, _| {
+        let sort = Sort::parse(&app.parts.controls.sort.select.value()).unwrap_or_default();
+        app.change(true, |s| s.sort = sort)
+    })?;
+    listen(app, &labels, "change", |app, _| {
+        let on = app.parts.controls.labels.checked();
+        app.change(false, |s| s.value_labels = on)
+    })?;
+    listen(app, &embed, "click", |app, _| {
+        let open = app.parts.embed.hidden();
+        app.parts.embed.set_hidden(!open);
+        app.parts.controls.embed_toggle.set_attribute("aria-expanded", &open.to_string())
+    })?;
+    let close = app.borrow().parts.details_close.clone();
+    listen(app, &close, "click", |app, _| {
+        app.select(Selecting::Clear)?;
+        app.parts.canvas.focus()
+    })
+}
+
+fn wire_chart(app: &Shared) -> Result<(), JsValue> {
+    let canvas = app.borrow().parts.canvas.clone();
+    listen(app, &canvas, "pointermove", |app, e| pointer(app, e, false))?;
+    listen(app, &canvas, "pointerup", |app, e| pointer(app, e, true))?;
+    listen(app, &canvas, "pointerleave", |app, e| {
+        let touch = e.dyn_ref::<PointerEvent>().is_some_and(|p| p.pointer_type() == "touch");
+        if touch {
+            return Ok(());
+        }
+        let outcome = app.interaction.pointer_leave();
+        app.apply(outcome)
+    })?;
+    listen(app, &canvas, "focus", |app, _| {
+        // Focus from a click or tap is not keyboard focus: the pointer keeps the lead.
+        let by_keyboard = app.parts.canvas.matches(":focus-visible").unwrap_or(true);
+        let Some(scene) = app.scene.as_ref().filter(|_| by_keyboard) else { return Ok(()) };
+        let selected = app.related.as_ref().and_then(|r| r.iter().position(|&x| x));
+        let outcome = app.interaction.focus(scene, selected);
+        app.apply(outcome)
+    })?;
+    listen(app, &canvas, "blur", |app, _| {
+        let outcome = app.interaction.blur();
+        app.apply(outcome)
+    })?;
+    listen(app, &canvas, "keydown", |app, e| {
+        let Some(key) = e.dyn_ref::<KeyboardEvent>().and_then(|k| Key::parse(&k.key())) else { return Ok(()) };
+        let Some(scene) = &app.scene else { return Ok(()) };
+        e.prevent_default();
+        let outcome = app.interaction.key(scene, key);
+        app.apply(outcome)
+    })
+}
+
+fn pointer(app: &mut App, event: Event, released: bool) -> Result<(), JsValue> {
+    let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
+    let Some(scene) = &app.scene else { return Ok(()) };
+    let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+    // A pen hovers like a mouse; only a finger has no hover.
+    let outcome = match (event.pointer_type() == "touch", released) {
+        (true, true) => app.interaction.tap(scene, x, y),
+        (false, true) => app.interaction.click(scene, x, y),
+        (touch, false) => app.interaction.pointer_move(scene, if touch { Pointer::Touch } else { Pointer::Mouse }, x, y),
+    };
+    app.apply(outcome)
+}
+
+/// Your own data: a picked file, a dropped file, or pasted text.
+fn wire_data(app: &Shared) -> Result<(), JsValue> {
+    let (root, file, apply) = {
+        let a = app.borrow();
+        (a.root.clone(), a.parts.controls.data_file.clone(), a.parts.controls.data_apply.clone())
+    };
+    let picked = Rc::clone(app);
+    listen(app, &file, "change", move |_, e| {
+        let input: Option<HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+            read_into(&picked, file);
+        }
+        Ok(())
+    })?;
+    listen(app, &apply, "click", |app, _| {
+        let text = app.parts.controls.data_paste.value();
+        app.load_text(&text, "").map(|_| ())
+    })?;
+    listen(app, &root, "dragover", |_, e| {
+        e.prevent_default();
+        Ok(())
+    })?;
+    let dropped = Rc::clone(app);
+    listen(app, &root, "drop", move |_, e| {
+        e.prevent_default();
+        let file = e.dyn_ref::<DragEvent>().and_then(|d| d.data_transfer()).and_then(|t| t.files()).and_then(|f| f.get(0));
+        if let Some(file) = file {
+            read_into(&dropped, file);
+        }
+        Ok(())
+    })
+}
+
+/// Reads a file's text, then loads it (after the event that gave it has finished).
+fn read_into(app: &Shared, file: web_sys::File) {
+    let app = Rc::clone(app);
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = files::read_text(&file).await;
+        let mut app = app.borrow_mut();
+        let result = text.and_then(|text| app.load_text(&text, &file.name()).map(|_| ()));
+        app.report(result);
+    });
+}
