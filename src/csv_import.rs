@@ -74,7 +74,8 @@ impl Rows {
             Err(_) => {
                 let kind = ProblemKind::WrongType { found: format!("«{text}»"), expected: "a number".into() };
                 self.problems.push(Problem { place: Place::Csv { line, column: Some(column.into()) }, kind });
-                Some(json!(text))
+                // A stand-in, so that the rest of the row is still checked; the problem is reported.
+                Some(json!(0))
             }
         }
     }
@@ -208,9 +209,6 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
     if rows.observations.is_empty() && rows.problems.is_empty() {
         rows.problems.push(at(2, None, ProblemKind::EmptyList));
     }
-    if !rows.problems.is_empty() {
-        return Err(rows.problems);
-    }
     let zone = rows.zone.clone().unwrap_or_default();
     let json = json!({
         "format": "sez-jobs",
@@ -224,7 +222,17 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
         "observations": rows.observations,
     });
     let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-    Dataset::parse(&text).map(|data| (data, text)).map_err(|problems| {
-        problems.into_iter().map(|p| Problem { place: rows.place(p.path()), kind: p.kind }).collect()
-    })
+    let checked = Dataset::parse(&text);
+    let mut problems = std::mem::take(&mut rows.problems);
+    problems.extend(checked.as_ref().err().into_iter().flatten().map(|p| Problem { place: rows.place(p.path()), kind: p.kind.clone() }));
+    match (checked, problems.is_empty()) {
+        (Ok(data), true) => Ok((data, text)),
+        _ => {
+            problems.sort_by_key(|p| match &p.place {
+                Place::Csv { line, .. } => *line,
+                Place::Json(_) => usize::MAX,
+            });
+            Err(problems)
+        }
+    }
 }

@@ -11,9 +11,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Event, EventTarget, HtmlInputElement, KeyboardEvent, PointerEvent, ResizeObserver};
 
+/// An event listener as added, so that it can be removed.
+struct Listener {
+    target: EventTarget,
+    event: String,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
 #[derive(Default)]
 pub struct Wiring {
-    listeners: Vec<(EventTarget, String, Closure<dyn FnMut(Event)>)>,
+    listeners: Vec<Listener>,
     observer: Option<(ResizeObserver, Closure<dyn FnMut()>)>,
     frame: Option<Closure<dyn FnMut(f64)>>,
     /// Requests the next animation frame for a transition.
@@ -23,8 +30,9 @@ pub struct Wiring {
 impl Wiring {
     /// Removes every listener and observer.
     pub fn release(&mut self) {
-        for (target, event, closure) in self.listeners.drain(..) {
-            let _ = target.remove_event_listener_with_callback(&event, closure.as_ref().unchecked_ref());
+        for listener in self.listeners.drain(..) {
+            let callback = listener.closure.as_ref().unchecked_ref();
+            let _ = listener.target.remove_event_listener_with_callback(&listener.event, callback);
         }
         if let Some((observer, _)) = self.observer.take() {
             observer.disconnect();
@@ -43,7 +51,7 @@ fn listen(app: &Shared, target: &EventTarget, event: &str, handler: impl Fn(&mut
         app.report(result);
     });
     target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
-    app.borrow_mut().wiring.listeners.push((target.clone(), event.to_string(), closure));
+    app.borrow_mut().wiring.listeners.push(Listener { target: target.clone(), event: event.to_string(), closure });
     Ok(())
 }
 

@@ -17,17 +17,24 @@ export async function start() {
     base,
     browser,
     /** A page that records every console error, uncaught exception and request. */
-    async open(path, options = {}) {
+    async open(path, options = {}, ready = 'canvas[aria-label]') {
       const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 1, ...options });
       const page = await context.newPage();
+      // Every Content-Security-Policy violation the page reports is kept for the tests to read.
+      await page.addInitScript(() => {
+        window.violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+      });
       page.problems = [];
       page.requests = [];
       page.on('console', (m) => m.type() === 'error' && page.problems.push(m.text()));
       page.on('pageerror', (e) => page.problems.push(e.message));
       page.on('request', (r) => page.requests.push(r.url()));
-      await page.goto(base + path);
-      await page.locator('canvas[aria-label]').waitFor();
-      await page.waitForFunction(() => document.querySelector('canvas').height > 150);
+      await page.goto(path.startsWith('file:') ? path : base + path);
+      if (ready) {
+        await page.locator(ready).first().waitFor();
+        await page.waitForFunction(() => document.querySelector('canvas')?.height > 150);
+      }
       return page;
     },
     async stop() {

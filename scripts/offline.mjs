@@ -1,0 +1,45 @@
+// Writes dist/technopolis-explorer.html: the explorer in one file (wasm with its embedded dataset,
+// JS, CSS and icon inlined) that works opened straight from disk with no network at all.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const www = fileURLToPath(new URL('../www/', import.meta.url));
+const out = fileURLToPath(new URL('../dist/', import.meta.url));
+const read = (file) => readFileSync(www + file);
+const base64 = (bytes) => Buffer.from(bytes).toString('base64');
+
+const glue = `data:text/javascript;base64,${base64(read('pkg/technopolis_explorer.js'))}`;
+const html = `<!doctype html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Технополис Москва — рабочие места · Technopolis Moscow jobs</title>
+<link rel="icon" href="data:image/svg+xml;base64,${base64(read('favicon.svg'))}">
+<style>
+${read('style.css')}
+</style>
+</head>
+<body>
+<main id="explorer" class="tx-explorer"><noscript>Для графиков нужен JavaScript. The charts need JavaScript.</noscript></main>
+<script type="module">
+const wasm = Uint8Array.from(atob("${base64(read('pkg/technopolis_explorer_bg.wasm'))}"), (c) => c.charCodeAt(0));
+const root = document.getElementById('explorer');
+try {
+  const { default: init, explore } = await import("${glue}");
+  await init({ module_or_path: wasm });
+  explore(root);
+} catch (error) {
+  const alert = document.createElement('div');
+  alert.setAttribute('role', 'alert');
+  alert.className = 'tx-alert';
+  alert.textContent = 'Не удалось запустить график / The chart could not start: ' + (error?.message ?? error);
+  root.append(alert);
+}
+</script>
+</body>
+</html>
+`;
+mkdirSync(out, { recursive: true });
+writeFileSync(out + 'technopolis-explorer.html', html);
+console.log(`offline file: dist/technopolis-explorer.html (${html.length} bytes)`);
