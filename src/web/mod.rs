@@ -106,6 +106,27 @@ struct App {
 
 type Shared = Rc<RefCell<App>>;
 
+#[wasm_bindgen(typescript_custom_section)]
+const EXPLORER_OPTIONS: &str = r#"
+/** An explorer's state: the attributes of <technopolis-chart>, the options of mount() and set(),
+ *  and the explorer page's URL parameters (where `src` is called `data`). */
+export interface ExplorerOptions {
+    view?: "sites" | "sectors" | "companies" | "timeline" | "plan";
+    /** A measure id of the dataset, e.g. "people_employed", "jobs_created_period". */
+    measure?: string;
+    /** A date or period code ("2025-H1", "2023", "target-2030"); in the per-site views a year. */
+    period?: string;
+    sort?: "natural" | "value-desc" | "value-asc" | "name-asc" | "name-desc";
+    labels?: "on" | "off";
+    /** "zone", "site:ID", "sites:ID,ID", "sector:ID" or "company:ID". */
+    select?: string;
+    lang?: "ru" | "en";
+    theme?: "auto" | "light" | "dark";
+    /** A same-origin address of a dataset (JSON or CSV). */
+    src?: string;
+}
+"#;
+
 /// A running explorer, for the host page's JavaScript.
 #[wasm_bindgen]
 pub struct Explorer {
@@ -125,7 +146,7 @@ pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
 /// `measure`, `period`, `sort`, `labels`, `select`, `lang`, `theme` and `src` (a same-origin
 /// dataset address); the page's URL is left alone.
 #[wasm_bindgen]
-pub fn mount(root: HtmlElement, options: JsValue) -> Result<Explorer, JsValue> {
+pub fn mount(root: HtmlElement, #[wasm_bindgen(unchecked_param_type = "ExplorerOptions")] options: JsValue) -> Result<Explorer, JsValue> {
     start(root, Settings::from_pairs(option_pairs(&options)?), Mode::Element)
 }
 
@@ -167,7 +188,7 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
 #[wasm_bindgen]
 impl Explorer {
     /// Changes any of the options `mount` takes; an empty value restores that option's default.
-    pub fn set(&self, options: JsValue) -> Result<(), JsValue> {
+    pub fn set(&self, #[wasm_bindgen(unchecked_param_type = "ExplorerOptions")] options: JsValue) -> Result<(), JsValue> {
         let pairs = option_pairs(&options)?;
         let address_before = self.app.borrow().settings.data.clone();
         self.app.borrow_mut().change(true, |s| s.update(pairs))?;
@@ -179,6 +200,7 @@ impl Explorer {
     }
 
     /// The current options, as `set` takes them.
+    #[wasm_bindgen(unchecked_return_type = "ExplorerOptions")]
     pub fn state(&self) -> Result<JsValue, JsValue> {
         state_object(&self.app.borrow().settings)
     }
@@ -198,7 +220,7 @@ impl Explorer {
     }
 
     /// The chart as a PNG at twice its displayed size, title, subtitle and source line included.
-    #[wasm_bindgen(js_name = exportPng)]
+    #[wasm_bindgen(js_name = exportPng, unchecked_return_type = "Promise<Blob>")]
     pub fn export_png(&self) -> Result<js_sys::Promise, JsValue> {
         self.app.borrow().png()
     }
