@@ -8,7 +8,7 @@ const out = fileURLToPath(new URL('../dist/', import.meta.url));
 const read = (file) => readFileSync(www + file);
 const base64 = (bytes) => Buffer.from(bytes).toString('base64');
 
-const glue = `data:text/javascript;base64,${base64(read('pkg/technopolis_explorer.js'))}`;
+const module = (file) => `data:text/javascript;base64,${base64(read(file))}`;
 const html = `<!doctype html>
 <html lang="ru">
 <head>
@@ -24,18 +24,8 @@ ${read('style.css')}
 <main id="explorer" class="tx-explorer"><noscript>Для графиков нужен JavaScript. The charts need JavaScript.</noscript></main>
 <script type="module">
 const wasm = Uint8Array.from(atob("${base64(read('pkg/technopolis_explorer_bg.wasm'))}"), (c) => c.charCodeAt(0));
-const root = document.getElementById('explorer');
-try {
-  const { default: init, explore } = await import("${glue}");
-  await init({ module_or_path: wasm });
-  explore(root);
-} catch (error) {
-  const alert = document.createElement('div');
-  alert.setAttribute('role', 'alert');
-  alert.className = 'tx-alert';
-  alert.textContent = 'Не удалось запустить график / The chart could not start: ' + (error?.message ?? error);
-  root.append(alert);
-}
+const { start } = await import("${module('start.js')}");
+start(document.getElementById('explorer'), await import("${module('pkg/technopolis_explorer.js')}"), wasm);
 </script>
 </body>
 </html>

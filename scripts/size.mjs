@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const www = fileURLToPath(new URL('../www/', import.meta.url));
 export const FIRST_CHART_FILES = [
-  'index.html', 'style.css', 'main.js', 'favicon.svg',
+  'index.html', 'style.css', 'main.js', 'start.js', 'favicon.svg',
   'pkg/technopolis_explorer.js', 'pkg/technopolis_explorer_bg.wasm',
 ];
 

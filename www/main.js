@@ -1,15 +1,5 @@
-// Starts the explorer in #explorer. Any failure to start is shown in the page, never only in the console.
-import init, { explore } from './pkg/technopolis_explorer.js';
+// The explorer page: the explorer in #explorer, its state in the URL.
+import * as explorer from './pkg/technopolis_explorer.js';
+import { start } from './start.js';
 
-const root = document.getElementById('explorer');
-try {
-  await init();
-  explore(root);
-} catch (error) {
-  const alert = document.createElement('div');
-  alert.setAttribute('role', 'alert');
-  alert.className = 'tx-alert';
-  alert.textContent = `Не удалось запустить график / The chart could not start: ${error?.message ?? error}`;
-  root.append(alert);
-  console.error(error);
-}
+start(document.getElementById('explorer'), explorer);
