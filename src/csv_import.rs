@@ -3,6 +3,7 @@
 //! Problems are named by line and column.
 
 use crate::dataset::Dataset;
+use crate::limits::MAX_OBSERVATIONS;
 use crate::problem::{Place, Problem, ProblemKind};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -195,6 +196,10 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
         zone: None,
     };
     for record in reader.records() {
+        if rows.observations.len() >= MAX_OBSERVATIONS {
+            rows.problems.push(at(MAX_OBSERVATIONS + 2, None, ProblemKind::TooMany { count: MAX_OBSERVATIONS + 1, limit: MAX_OBSERVATIONS }));
+            break;
+        }
         match record {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| p.line() as usize);

@@ -2,6 +2,7 @@
 //! `parse` is the only way to get one: it lists every problem it finds, each at its JSON path.
 
 use crate::lang::Localized;
+use crate::limits::{MAX_ITEMS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, MAX_VALUE};
 use crate::problem::{IdKind, Problem, ProblemKind};
 use crate::raw::{self, Field, QualifierName, TimeKind, Unknown};
 use crate::time::{PartialDate, Period, When};
@@ -106,9 +107,14 @@ impl Dataset {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let root: Value = serde_json::from_str(json).map_err(|e| {
             let truncated = e.classify() == serde_json::error::Category::Eof;
-            vec![Problem::new("$", ProblemKind::Syntax { line: e.line(), column: e.column(), truncated })]
+            let kind = match e.to_string().starts_with("recursion limit exceeded") {
+                true => ProblemKind::TooDeep,
+                false => ProblemKind::Syntax { line: e.line(), column: e.column(), truncated },
+            };
+            vec![Problem::new("$", kind)]
         })?;
         let root = root.as_object().ok_or_else(|| vec![Problem::new("$", ProblemKind::NotAnObject)])?;
+        check_sizes(root)?;
         let mut checker = Checker::new(root);
         let dataset = checker.dataset();
         match (dataset, checker.problems.is_empty()) {
@@ -452,6 +458,8 @@ impl<'a> Checker<'a> {
             ProblemKind::NotFinite
         } else if value < 0.0 {
             ProblemKind::NegativeValue(value)
+        } else if value > MAX_VALUE {
+            ProblemKind::ValueTooBig { limit: MAX_VALUE }
         } else {
             return Some(value);
         };
@@ -515,6 +523,41 @@ impl<'a> Checker<'a> {
             (_, _, Some(year)) => Some(When::Target(year)),
             _ => Some(When::NotStated),
         }
+    }
+}
+
+/// Refuses lists and texts beyond the limits before any item is decoded.
+fn check_sizes(root: &Map<String, Value>) -> Result<(), Vec<Problem>> {
+    let mut problems = Vec::new();
+    for (name, value) in root {
+        let limit = if name == "observations" { MAX_OBSERVATIONS } else { MAX_ITEMS };
+        if let Some(items) = value.as_array().filter(|items| items.len() > limit) {
+            problems.push(Problem::new(format!("$.{name}"), ProblemKind::TooMany { count: items.len(), limit }));
+        }
+    }
+    if problems.is_empty() {
+        for (name, value) in root {
+            long_texts(value, format!("$.{name}"), &mut problems);
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// Every text longer than the limit, up to a hundred of them.
+fn long_texts(value: &Value, path: String, problems: &mut Vec<Problem>) {
+    if problems.len() >= 100 {
+        return;
+    }
+    match value {
+        Value::String(text) => {
+            let chars = text.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                problems.push(Problem::new(path, ProblemKind::TooLong { chars, limit: MAX_TEXT_CHARS }));
+            }
+        }
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| long_texts(v, format!("{path}[{i}]"), problems)),
+        Value::Object(fields) => fields.iter().for_each(|(k, v)| long_texts(v, format!("{path}.{k}"), problems)),
+        _ => {}
     }
 }
 

@@ -22,7 +22,10 @@ pub mod ui_text;
 mod web;
 
 #[cfg(target_arch = "wasm32")]
-pub use web::explore;
+pub use web::{explore, mount, report_internal_error};
 pub mod subject;
 pub mod csv_import;
 pub mod export;
+pub mod input;
+pub mod limits;
+pub mod summary;

@@ -46,6 +46,12 @@ pub enum ProblemKind {
     WrongFormat { found: String },
     /// A CSV file that is not well-formed (a quote left open, a row of the wrong length).
     BadCsv(String),
+    NotUtf8 { offset: usize },
+    TooLarge { bytes: usize, limit: usize },
+    TooMany { count: usize, limit: usize },
+    TooLong { chars: usize, limit: usize },
+    TooDeep,
+    ValueTooBig { limit: f64 },
     UnknownMeasure { found: String, allowed: Vec<String> },
     WrongVersion { found: String },
     MissingField(String),
@@ -142,6 +148,17 @@ impl ProblemKind {
                 l("это не JSON: ошибка в строке", "this is not valid JSON: error at line"),
                 l("столбец", "column")
             ),
+            NotUtf8 { offset } => format!("{} {offset}", l("текст не в кодировке UTF-8: неверный байт на позиции", "the text is not UTF-8: invalid byte at offset")),
+            TooLarge { bytes, limit } => format!(
+                "{} ({} {bytes}, {} {limit})",
+                l("файл слишком большой", "the file is too large"),
+                l("байт:", "bytes:"),
+                l("предел", "the limit is")
+            ),
+            TooMany { count, limit } => format!("{} ({count}, {} {limit})", l("слишком много элементов", "too many items"), l("предел", "the limit is")),
+            TooLong { chars, limit } => format!("{} ({chars} {}, {} {limit})", l("текст слишком длинный", "the text is too long"), l("символов", "characters"), l("предел", "the limit is")),
+            TooDeep => l("JSON вложен слишком глубоко", "the JSON is nested too deeply"),
+            ValueTooBig { limit } => format!("{} {limit:e}", l("значение неправдоподобно велико: больше", "the value is implausibly large: more than")),
             BadCsv(detail) => format!("{} ({detail})", l("это не корректный CSV", "this is not well-formed CSV")),
             UnknownMeasure { found, allowed } => format!(
                 "{} «{found}»; {} {}",

@@ -87,3 +87,15 @@ fn the_explorer_draws_a_sharp_labelled_chart_in_a_page() {
     assert!(root.query_selector("[role=tooltip]").unwrap().is_some());
     assert!(root.query_selector("[role=alert]").unwrap().is_some());
 }
+
+#[wasm_bindgen_test]
+fn an_internal_error_is_shown_in_the_alert_and_the_page_goes_on() {
+    let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let explorer = technopolis_explorer::mount(root.clone(), wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    technopolis_explorer::report_internal_error("index out of bounds");
+    let alert = root.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
+    assert!(alert.contains("The chart hit an internal error") && alert.contains("index out of bounds"), "{alert}");
+    explorer.destroy();
+    assert_eq!(root.child_element_count(), 0);
+}

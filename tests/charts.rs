@@ -156,13 +156,13 @@ fn companies_are_coloured_by_sector_and_labelled_with_their_sites_and_period() {
     use technopolis_explorer::chart::Tone;
     let data = data();
     let chart = query_chart(&data, Query { view: View::Companies, ..Query::default() });
-    let renera = row(&chart, "RENERA — Pechatniki, Krasnaya Pakhra");
+    let renera = row(&chart, "RENERA (Lithium-ion batteries) — Pechatniki, Krasnaya Pakhra");
     let bar = renera.current.as_ref().unwrap();
     assert_eq!(bar.label, "153 · H1 2025");
-    let lassard = chart.rows().find(|r| r.label == "NPP Lassard — Pechatniki").unwrap().current.as_ref().unwrap();
+    let lassard = chart.rows().find(|r| r.label == "NPP Lassard (Laser equipment) — Pechatniki").unwrap().current.as_ref().unwrap();
     assert!(matches!((bar.tone, lassard.tone), (Tone::Category(a), Tone::Category(b)) if a != b), "different sectors, different colours");
     assert!(chart.legend.iter().any(|(_, name)| name == "Lithium-ion batteries"));
-    assert!(chart.rows().any(|r| r.label == "R-Opra — Alabushevo" && r.current.is_none()), "a company without this measure is listed");
+    assert!(chart.rows().any(|r| r.label == "R-Opra (Pharmaceuticals) — Alabushevo" && r.current.is_none()), "a company without this measure is listed");
 }
 
 #[test]
@@ -219,7 +219,7 @@ fn sorting_orders_rows_within_their_groups() {
     assert!(values.iter().skip_while(|v| v.is_some()).all(Option::is_none), "rows without a figure stay last");
     let sectors = query_chart(&data, Query { view: View::Companies, sort: Sort::ValueAsc, ..Query::default() });
     let h1 = sectors.groups().iter().find(|g| g.header.as_deref() == Some("H1 2025")).unwrap();
-    assert_eq!(h1.rows[0].label, "RENERA — Pechatniki, Krasnaya Pakhra", "smallest first, within the period");
+    assert_eq!(h1.rows[0].label, "RENERA (Lithium-ion batteries) — Pechatniki, Krasnaya Pakhra", "smallest first, within the period");
 }
 
 #[test]
@@ -248,4 +248,23 @@ fn a_selection_covers_the_figures_about_it() {
     assert_eq!(Subject::parse("sites:pechatniki,alabushevo,rudnevo", &data).map(|s| s.figures(&data).len()), Some(1));
     assert_eq!(Subject::parse("site:atlantis", &data), None);
     assert_eq!(Subject::parse("company:renera", &data).map(|s| s.name(&data, Lang::Ru)), Some("РЭНЕРА".into()));
+}
+
+#[test]
+fn each_chart_is_summed_up_in_words_with_its_qualifiers() {
+    use technopolis_explorer::summary::summarize;
+    let data = data();
+    let sites = chart(&data, View::Sites, "people_employed", Lang::Ru);
+    let text = summarize(&data, &sites, Lang::Ru, &PlainNumbers(Lang::Ru));
+    assert!(text.contains("Больше всего — Печатники + Алабушево + Руднево: почти 18\u{a0}600 человек (на 09.09.2025)."), "{text}");
+    assert!(text.contains("Меньше всего — Руднево: более 3\u{a0}400 человек (на 27.08.2025)."), "{text}");
+    assert!(text.contains("Нет опубликованной цифры: МИЭТ, Микрон"), "{text}");
+    let timeline = query_chart(&data, Query { view: View::Timeline, ..Query::default() });
+    let text = summarize(&data, &timeline, Lang::En, &PlainNumbers(Lang::En));
+    assert!(text.contains("Jobs created, cumulative: from 3,000 jobs"), "{text}");
+    assert!(text.contains("to more than 30,000 jobs (at the SEZ's 20th anniversary"), "{text}");
+    let companies = query_chart(&data, Query { view: View::Companies, ..Query::default() });
+    let text = summarize(&data, &companies, Lang::En, &PlainNumbers(Lang::En));
+    assert!(text.contains("Together (H1 2025): 363 jobs."), "two companies' exact figures of one period add up: {text}");
+    assert!(!text.contains("Together (2023)"), "a period with one figure has no total: {text}");
 }

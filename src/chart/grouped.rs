@@ -18,13 +18,18 @@ fn tone(b: &Builder, view: View, index: usize) -> Tone {
     }
 }
 
-/// "РЭНЕРА — Печатники, Красная Пахра": a company with the sites it works at.
+/// "РЭНЕРА (Литий-ионные батареи) — Печатники, Красная Пахра": a company with its sector, which
+/// its colour also shows (colour is never the only sign), and the sites it works at.
 fn company_label(b: &Builder, company: usize) -> String {
     let c = &b.data.companies[company];
+    let mut label = c.name.get(b.lang).to_string();
+    if let Some(sector) = c.sector {
+        label = format!("{label} ({})", b.data.sectors[sector].name.get(b.lang));
+    }
     let sites: Vec<&str> = c.sites.iter().map(|&s| b.data.sites[s].name.get(b.lang)).collect();
     match sites.is_empty() {
-        true => c.name.get(b.lang).to_string(),
-        false => format!("{} — {}", c.name.get(b.lang), sites.join(", ")),
+        true => label,
+        false => format!("{label} — {}", sites.join(", ")),
     }
 }
 

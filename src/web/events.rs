@@ -5,6 +5,8 @@
 use super::{files, query_pairs, App, Mode, Shared};
 use crate::chart::Sort;
 use crate::interaction::{Key, Pointer, Selecting};
+use crate::limits::MAX_BYTES;
+use crate::problem::{Problem, ProblemKind};
 use crate::settings::Settings;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -221,7 +223,7 @@ fn wire_data(app: &Shared) -> Result<(), JsValue> {
     })?;
     listen(app, &apply, "click", |app, _| {
         let text = app.parts.controls.data_paste.value();
-        app.load_text(&text, "").map(|_| ())
+        app.load_given(text.as_bytes(), "")
     })?;
     listen(app, &root, "dragover", |_, e| {
         e.prevent_default();
@@ -238,13 +240,19 @@ fn wire_data(app: &Shared) -> Result<(), JsValue> {
     })
 }
 
-/// Reads a file's text, then loads it (after the event that gave it has finished).
+/// Reads a file, then loads it (after the event that gave it has finished). A file over the
+/// size limit is refused before it is read.
 fn read_into(app: &Shared, file: web_sys::File) {
     let app = Rc::clone(app);
     wasm_bindgen_futures::spawn_local(async move {
-        let text = files::read_text(&file).await;
+        let size = file.size() as usize;
+        if size > MAX_BYTES {
+            let problem = Problem::new(file.name(), ProblemKind::TooLarge { bytes: size, limit: MAX_BYTES });
+            return app.borrow().show_problems(&[problem]);
+        }
+        let bytes = files::read_bytes(&file).await;
         let mut app = app.borrow_mut();
-        let result = text.and_then(|text| app.load_text(&text, &file.name()).map(|_| ()));
+        let result = bytes.and_then(|bytes| app.load_given(&bytes, &file.name()));
         app.report(result);
     });
 }

@@ -32,9 +32,10 @@ pub fn png(canvas: &HtmlCanvasElement) -> Promise {
     })
 }
 
-/// The text of a picked or dropped file.
-pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
-    JsFuture::from(file.text()).await?.as_string().ok_or_else(|| "not text".into())
+/// The bytes of a picked or dropped file.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
+    let buffer = JsFuture::from(file.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Today's date as `YYYY-MM-DD`, for file names.

@@ -10,13 +10,14 @@ mod dom;
 mod events;
 mod files;
 mod panels;
+mod panic;
 mod platform;
 
 use crate::chart::{self, Chart, Query};
-use crate::csv_import::parse_csv;
 use crate::dataset::Dataset;
 use crate::describe::details;
 use crate::export::chart_csv;
+use crate::input::read_dataset;
 use crate::interaction::{place_tooltip, Interaction, Outcome, Selecting};
 use crate::lang::Lang;
 use crate::layout::{layout, Scene, FONT_FAMILY};
@@ -24,6 +25,7 @@ use crate::problem::Problem;
 use crate::render::{self, Emphasis, Target, Theme};
 use crate::settings::Settings;
 use crate::subject::Subject;
+use crate::summary::summarize;
 use crate::ui_text::{ui, UiText};
 use controls::{Controls, Export};
 use dom::{append, clear, element};
@@ -62,6 +64,8 @@ struct Parts {
     /// Says so when the dataset has no figures for the chosen view.
     empty: HtmlElement,
     canvas: HtmlCanvasElement,
+    /// The chart in words, under it and as the canvas's description.
+    summary: HtmlElement,
     tooltip: HtmlElement,
     /// Polite announcements of the figure the keyboard moved to.
     live: HtmlElement,
@@ -105,6 +109,12 @@ struct App {
 }
 
 type Shared = Rc<RefCell<App>>;
+
+/// Shows an internal error as the panic hook would, without stopping anything (for tests).
+#[doc(hidden)]
+pub fn report_internal_error(what: &str) {
+    panic::report(what);
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const EXPLORER_OPTIONS: &str = r#"
@@ -151,10 +161,10 @@ pub fn mount(root: HtmlElement, #[wasm_bindgen(unchecked_param_type = "ExplorerO
 }
 
 fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, JsValue> {
-    console_error_panic_hook::set_once();
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let parts = build_parts(&document, &root, mode)?;
+    panic::watch(&parts.alert);
     let data = Dataset::parse(crate::EMBEDDED_DATASET).map_err(|p| JsValue::from(first_problem(&p)))?;
     let app = App {
         mode,
@@ -210,7 +220,7 @@ impl Explorer {
     /// only if there are none.
     #[wasm_bindgen(js_name = loadText)]
     pub fn load_text(&self, text: &str, name: &str) -> Result<Vec<String>, JsValue> {
-        self.app.borrow_mut().load_text(text, name)
+        self.app.borrow_mut().load(text.as_bytes(), name)
     }
 
     /// The chart as an SVG document: the same look and sizes as on screen, text kept as text.
@@ -248,6 +258,7 @@ impl Explorer {
     pub fn destroy(&self) {
         let mut app = self.app.borrow_mut();
         app.wiring.release();
+        panic::unwatch(&app.parts.alert);
         clear(&app.root);
     }
 }
@@ -304,7 +315,7 @@ fn load_address(app: &Shared, address: String) {
         let mut app = app.borrow_mut();
         app.parts.status.set_text_content(None);
         let shown = match loaded {
-            Ok(text) => app.load_text(&text, &address).map(|_| ()),
+            Ok(bytes) => app.load(&bytes, &address).map(|_| ()),
             Err(detail) => {
                 let heading = format!("{}. {}", ui(UiText::LoadFailed, app.lang()), ui(UiText::ShowingEmbedded, app.lang()));
                 let shown = panels::fill_alert(&app.parts.alert, &heading, &[format!("{address}: {detail}")]);
@@ -315,8 +326,8 @@ fn load_address(app: &Shared, address: String) {
     });
 }
 
-/// Fetches a same-origin dataset's text; a failure is a sentence to show, not an exception.
-async fn fetch_text(app: &Shared, address: &str) -> Result<String, String> {
+/// Fetches a same-origin dataset's bytes; a failure is a sentence to show, not an exception.
+async fn fetch_text(app: &Shared, address: &str) -> Result<Vec<u8>, String> {
     let (window, lang) = {
         let app = app.borrow();
         (app.window.clone(), app.settings.lang)
@@ -332,8 +343,8 @@ async fn fetch_text(app: &Shared, address: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| js_message(&e))?).await.map_err(|e| js_message(&e))?;
-    text.as_string().ok_or_else(|| js_message(&text))
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| js_message(&e))?).await.map_err(|e| js_message(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 fn js_message(value: &JsValue) -> String {
@@ -380,7 +391,9 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
     tooltip.set_hidden(true);
     let live = element(document, "div", "tx-live")?;
     live.set_attribute("aria-live", "polite")?;
-    append(&figure, &[&empty, &canvas, &tooltip, &live])?;
+    let summary = element(document, "figcaption", "tx-summary")?;
+    summary.set_id(&format!("{id}-summary"));
+    append(&figure, &[&empty, &canvas, &tooltip, &live, &summary])?;
     let details = element(document, "section", "tx-details")?;
     details.set_id(&format!("{id}-details"));
     details.set_hidden(true);
@@ -404,6 +417,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
         figure,
         empty,
         canvas,
+        summary,
         tooltip,
         live,
         embed,
@@ -497,12 +511,21 @@ impl App {
         self.report(panels::fill_alert(&self.parts.alert, &heading, &items));
     }
 
-    /// Validates a dataset given as text and shows it; if it has problems they are listed and
-    /// the data on screen stays.
-    fn load_text(&mut self, text: &str, name: &str) -> Result<Vec<String>, JsValue> {
-        let is_csv = name.to_lowercase().ends_with(".csv") || !text.trim_start_matches('\u{feff}').trim_start().starts_with('{');
-        let parsed = if is_csv { parse_csv(text) } else { Dataset::parse(text).map(|data| (data, text.to_string())) };
-        match parsed {
+    /// Loads a dataset the reader gave by file or paste: it has no address, so `data=` goes.
+    fn load_given(&mut self, bytes: &[u8], name: &str) -> Result<(), JsValue> {
+        let problems = self.load(bytes, name)?;
+        if problems.is_empty() && self.settings.data.is_some() {
+            let before = self.settings.clone();
+            self.settings.data = None;
+            self.record(&before)?;
+        }
+        Ok(())
+    }
+
+    /// Validates a dataset (JSON or CSV bytes) and shows it; if it has problems they are listed
+    /// and the data on screen stays.
+    fn load(&mut self, bytes: &[u8], name: &str) -> Result<Vec<String>, JsValue> {
+        match read_dataset(bytes, name) {
             Ok((data, json)) => {
                 self.data = data;
                 self.data_json = json;
@@ -540,8 +563,14 @@ impl App {
         panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), lang, &self.numbers)?;
         self.parts.details_close.set_text_content(Some(ui(UiText::Close, lang)));
         self.fill_embed()?;
-        let label = self.chart.as_ref().map(|c| format!("{}. {} {}", c.title, c.subtitle, ui(UiText::ChartHelp, lang))).unwrap_or_default();
-        self.parts.canvas.set_attribute("aria-label", &label)?;
+        let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
+        let summary = self.chart.as_ref().map(|c| summarize(&self.data, c, lang, &self.numbers)).unwrap_or_default();
+        self.parts.canvas.set_attribute("aria-label", &format!("{title}. {}", ui(UiText::ChartHelp, lang)))?;
+        self.parts.summary.set_text_content(Some(&summary));
+        if self.scene.is_some() {
+            // Not on the first showing: then the page itself is what is new.
+            self.parts.live.set_text_content(Some(&format!("{title}. {}", summary.split(". ").nth(1).unwrap_or_default())));
+        }
         self.parts.canvas.set_hidden(self.chart.is_none());
         self.parts.empty.set_text_content(Some(if self.chart.is_none() { ui(UiText::NoFigures, lang) } else { "" }));
         self.text.set_family(&self.family());
@@ -723,13 +752,14 @@ impl App {
     fn update_tooltip(&self) -> Result<(), JsValue> {
         let tooltip = &self.parts.tooltip;
         let mark = self.interaction.active().and_then(|i| self.scene.as_ref()?.marks.get(i));
+        let summary = self.parts.summary.id();
         let Some(mark) = mark else {
             tooltip.set_hidden(true);
-            return self.parts.canvas.remove_attribute("aria-describedby");
+            return self.parts.canvas.set_attribute("aria-describedby", &summary);
         };
         panels::fill_tooltip(tooltip, &details(&self.data, mark.observation, self.lang(), &self.numbers), self.lang())?;
         tooltip.set_hidden(false);
-        self.parts.canvas.set_attribute("aria-describedby", &tooltip.id())?;
+        self.parts.canvas.set_attribute("aria-describedby", &format!("{} {summary}", tooltip.id()))?;
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
         let bounds = (f64::from(self.parts.figure.client_width()), f64::from(self.parts.figure.client_height()));
         let (x, y) = place_tooltip(&mark.bar, size, bounds);

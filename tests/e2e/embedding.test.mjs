@@ -100,18 +100,18 @@ test('the Embed control shows the tag and the iframe for the exact current state
 
 test('a picked file, a CSV, pasted text and a dropped file each replace the data; broken ones do not', async () => {
   const page = await app.open('?view=sites&lang=en');
-  const label = () => page.locator('canvas').getAttribute('aria-label');
+  const label = () => page.locator('.tx-summary').innerText();
   const input = page.locator('input[type=file]');
   await input.setInputFiles(fixture('broken.json'));
   await page.waitForFunction(() => document.querySelector('[role=alert]').textContent.length > 0);
   assert.match(await page.getByRole('alert').innerText(), /\$\.observations\[0\]\.value: expected a number/);
-  assert.match(await label(), /^People employed — by site/, 'the previous data stays on screen');
+  assert.match(await label(), /^SEZ Technopolis Moscow, people/, 'the previous data stays on screen');
   await input.setInputFiles(fixture('broken.csv'));
   await page.waitForFunction(() => /line 3/.test(document.querySelector('[role=alert]').textContent));
   assert.match(await page.getByRole('alert').innerText(), /line 3, column «value»: expected a number, found «много»/);
   assert.match(await page.getByRole('alert').innerText(), /line 3, column «date»: invalid date «2026-02-30»/);
   await input.setInputFiles(fixture('other-zone.csv'));
-  await page.waitForFunction(() => /Spreadsheet zone/.test(document.querySelector('canvas').getAttribute('aria-label')));
+  await page.waitForFunction(() => /Spreadsheet zone/.test(document.querySelector('.tx-summary').textContent));
   assert.equal(await page.locator('[role=alert]').textContent(), '');
   assert.match(await tableText(page), /more than 2,500 people/);
   await page.getByText('Your own data: JSON or CSV').click();
@@ -124,7 +124,7 @@ test('a picked file, a CSV, pasted text and a dropped file each replace the data
     return transfer;
   }, EMBEDDED);
   await page.locator('.tx-explorer').dispatchEvent('drop', { dataTransfer: dropped });
-  await page.waitForFunction(() => /SEZ Technopolis Moscow/.test(document.querySelector('canvas').getAttribute('aria-label')));
+  await page.waitForFunction(() => /SEZ Technopolis Moscow/.test(document.querySelector('.tx-summary').textContent));
   assert.deepEqual(page.problems, []);
 });
 
