@@ -118,11 +118,16 @@ fn year_axis(pen: &mut Pen, plot: &Rect, years: &Years) {
     let label = pen.measure.width("2000", TextRole::Tick) + 6.0;
     let every = (label / year_width.max(1.0)).ceil().max(1.0) as i32;
     let y = plot.bottom() + TextRole::Tick.line_height() / 2.0 + 2.0;
+    let mut free_from = plot.x;
     for year in years.first..=years.last {
         let x = years.year_start(year);
         pen.shapes.push(Shape::Line { from: (x, plot.y), to: (x, plot.bottom()), paint: Paint::Grid, width: 1.0, mark: None });
-        if (year - years.first) % every == 0 {
-            pen.text(x + year_width / 2.0, y, year.to_string(), TextRole::Tick, Paint::Muted, Align::Center);
+        // Centred under its year, never past the plot's ends (where the value axis's labels are),
+        // and left out where it would touch the label before it.
+        let centre = (x + year_width / 2.0).clamp(plot.x + label / 2.0, plot.right() - label / 2.0);
+        if (year - years.first) % every == 0 && centre - label / 2.0 >= free_from {
+            pen.text(centre, y, year.to_string(), TextRole::Tick, Paint::Muted, Align::Center);
+            free_from = centre + label / 2.0;
         }
     }
 }

@@ -1,0 +1,44 @@
+// axe-core audits every view in both languages and both themes, with the details panel, the
+// embed panel and the data tools open: zero violations, no rule switched off.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { start } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app.stop(); });
+
+/** axe's violations on the page as it is now, one line each. */
+async function audit(page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary.split('\n')[1] ?? ''}`));
+}
+
+for (const view of ['sites', 'sectors', 'companies', 'timeline', 'plan']) {
+  for (const lang of ['ru', 'en']) {
+    for (const theme of ['light', 'dark']) {
+      test(`axe finds nothing in the ${view} view (${lang}, ${theme})`, async () => {
+        // axe is injected as a script, which the strict policy would rightly block.
+        const page = await app.open(`?view=${view}&lang=${lang}&theme=${theme}`, { bypassCSP: true });
+        assert.deepEqual(await audit(page), []);
+      });
+    }
+  }
+}
+
+test('axe finds nothing with the details panel, the embed panel, the data tools and the table open', async () => {
+  const page = await app.open('?view=sites&lang=en&select=site:pechatniki', { bypassCSP: true });
+  await page.getByRole('button', { name: 'Embed' }).click();
+  await page.getByText('Your own data: JSON or CSV').click();
+  await page.getByText('Data table of the chart').click();
+  await page.mouse.move(60, 420);
+  assert.equal(await page.locator('.tx-details').isVisible(), true);
+  assert.deepEqual(await audit(page), []);
+  const dark = await app.open('?view=companies&lang=ru&theme=dark&select=company:renera', { bypassCSP: true });
+  await dark.getByRole('button', { name: 'Встроить' }).click();
+  await dark.getByText('Таблица данных графика').click();
+  assert.deepEqual(await audit(dark), []);
+});
