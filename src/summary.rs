@@ -96,13 +96,14 @@ impl Words<'_> {
     }
 }
 
-/// The chart's summary in the reader's language.
-pub fn summarize(data: &Dataset, chart: &Chart, lang: Lang, numbers: &dyn NumberFormat) -> String {
+/// The chart's summary in the reader's language: the subtitle, then what the chart shows,
+/// most telling first (how many figures, or the first trend), one sentence an item.
+pub fn summarize(data: &Dataset, chart: &Chart, lang: Lang, numbers: &dyn NumberFormat) -> Vec<String> {
     let words = Words { data, lang, numbers };
     let mut sentences = vec![chart.subtitle.clone()];
     sentences.extend(match chart.body {
         Body::Bars(_) => words.bars(chart),
         Body::Timeline(_) => words.timeline(chart),
     });
-    sentences.join(" ")
+    sentences
 }

@@ -255,16 +255,16 @@ fn each_chart_is_summed_up_in_words_with_its_qualifiers() {
     use technopolis_explorer::summary::summarize;
     let data = data();
     let sites = chart(&data, View::Sites, "people_employed", Lang::Ru);
-    let text = summarize(&data, &sites, Lang::Ru, &PlainNumbers(Lang::Ru));
+    let text = summarize(&data, &sites, Lang::Ru, &PlainNumbers(Lang::Ru)).join(" ");
     assert!(text.contains("Больше всего — Печатники + Алабушево + Руднево: почти 18\u{a0}600 человек (на 09.09.2025)."), "{text}");
     assert!(text.contains("Меньше всего — Руднево: более 3\u{a0}400 человек (на 27.08.2025)."), "{text}");
     assert!(text.contains("Нет опубликованной цифры: МИЭТ, Микрон"), "{text}");
     let timeline = query_chart(&data, Query { view: View::Timeline, ..Query::default() });
-    let text = summarize(&data, &timeline, Lang::En, &PlainNumbers(Lang::En));
+    let text = summarize(&data, &timeline, Lang::En, &PlainNumbers(Lang::En)).join(" ");
     assert!(text.contains("Jobs created, cumulative: from 3,000 jobs"), "{text}");
     assert!(text.contains("to more than 30,000 jobs (at the SEZ's 20th anniversary"), "{text}");
     let companies = query_chart(&data, Query { view: View::Companies, ..Query::default() });
-    let text = summarize(&data, &companies, Lang::En, &PlainNumbers(Lang::En));
+    let text = summarize(&data, &companies, Lang::En, &PlainNumbers(Lang::En)).join(" ");
     assert!(text.contains("Together (H1 2025): 363 jobs."), "two companies' exact figures of one period add up: {text}");
     assert!(!text.contains("Together (2023)"), "a period with one figure has no total: {text}");
 }

@@ -566,10 +566,11 @@ impl App {
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
         let summary = self.chart.as_ref().map(|c| summarize(&self.data, c, lang, &self.numbers)).unwrap_or_default();
         self.parts.canvas.set_attribute("aria-label", &format!("{title}. {}", ui(UiText::ChartHelp, lang)))?;
-        self.parts.summary.set_text_content(Some(&summary));
+        self.parts.summary.set_text_content(Some(&summary.join(" ")));
         if self.scene.is_some() {
             // Not on the first showing: then the page itself is what is new.
-            self.parts.live.set_text_content(Some(&format!("{title}. {}", summary.split(". ").nth(1).unwrap_or_default())));
+            let news = format!("{title}. {}", summary.get(1).map(String::as_str).unwrap_or_default());
+            self.parts.live.set_text_content(Some(&news));
         }
         self.parts.canvas.set_hidden(self.chart.is_none());
         self.parts.empty.set_text_content(Some(if self.chart.is_none() { ui(UiText::NoFigures, lang) } else { "" }));

@@ -42,3 +42,20 @@ test('axe finds nothing with the details panel, the embed panel, the data tools 
   await dark.getByText('Таблица данных графика').click();
   assert.deepEqual(await audit(dark), []);
 });
+
+test('changes of view, sort and data are announced in the live region; the chart is described by its summary', async () => {
+  const page = await app.open('?view=sites&lang=en');
+  const live = page.locator('[aria-live=polite]');
+  const canvas = page.locator('canvas');
+  const described = await canvas.getAttribute('aria-describedby');
+  assert.match(await page.locator(`[id="${described}"]`).innerText(), /Largest: Pechatniki \+ Alabushevo \+ Rudnevo: almost 18,600 people/);
+  await page.getByRole('button', { name: 'Over time' }).click();
+  assert.match(await live.textContent(), /^Jobs in the zone over time\. /);
+  await page.getByRole('button', { name: 'By sector' }).click();
+  await page.getByLabel('Order').selectOption('name-asc');
+  assert.match(await live.textContent(), /^Jobs created, cumulative — by sector\. Figures in the chart: \d+/);
+  await page.getByText('Your own data: JSON or CSV').click();
+  await page.getByLabel('Or paste JSON or CSV text').fill('{"format": 1}');
+  await page.getByRole('button', { name: 'Check and show' }).click();
+  assert.match(await page.getByRole('alert').innerText(), /failed validation/, 'an alert is announced by its role');
+});
