@@ -257,7 +257,6 @@ impl<'a> Checker<'a> {
             IdKind::Company => "companies",
             IdKind::Measure => "measures",
             IdKind::Source => "sources",
-            IdKind::Observation => "observations",
         };
         let found = self.ids.get(list).and_then(|ids| ids.get(id)).copied();
         if found.is_none() {

@@ -35,7 +35,6 @@ pub enum IdKind {
     Company,
     Measure,
     Source,
-    Observation,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,7 +83,6 @@ impl IdKind {
             IdKind::Company => lang.pick("компания", "company"),
             IdKind::Measure => lang.pick("показатель", "measure"),
             IdKind::Source => lang.pick("источник", "source"),
-            IdKind::Observation => lang.pick("наблюдение", "observation"),
         }
     }
 }

@@ -96,6 +96,8 @@ struct App {
     settings: Settings,
     numbers: IntlNumbers,
     text: CanvasText,
+    /// The font family the chart is measured and drawn in, read when the chart is shown.
+    family: String,
     chart: Option<Chart>,
     scene: Option<Scene>,
     /// With a selection, whether each mark is about it.
@@ -170,6 +172,7 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
         mode,
         numbers: IntlNumbers::new(settings.lang)?,
         text: CanvasText::new(&document)?,
+        family: FONT_FAMILY.to_string(),
         window,
         document,
         root,
@@ -452,7 +455,7 @@ impl App {
     }
 
     /// The host's `--tx-font`, else the system fonts: the canvas measures and draws in it.
-    fn family(&self) -> String {
+    fn read_family(&self) -> String {
         let style = self.window.get_computed_style(&self.root).ok().flatten();
         let chosen = style.and_then(|s| s.get_property_value("--tx-font").ok()).map(|f| f.trim().to_string());
         chosen.filter(|f| !f.is_empty()).unwrap_or_else(|| FONT_FAMILY.to_string())
@@ -574,7 +577,8 @@ impl App {
         }
         self.parts.canvas.set_hidden(self.chart.is_none());
         self.parts.empty.set_text_content(Some(if self.chart.is_none() { ui(UiText::NoFigures, lang) } else { "" }));
-        self.text.set_family(&self.family());
+        self.family = self.read_family();
+        self.text.set_family(&self.family);
         let moving = animate && !self.prefers("(prefers-reduced-motion: reduce)");
         self.transition = self.scene.take().filter(|_| moving).map(|from| Transition { from, started: None });
         self.drawn_for = (0.0, 0.0);
@@ -668,13 +672,12 @@ impl App {
             true => Emphasis::default(),
             false => Emphasis { active: self.interaction.active(), focused: self.interaction.keyboard_focus(), related: self.related.as_deref() },
         };
-        let family = self.family();
-        let target = Target { scale: ratio, font_scale: 1.0, theme: self.theme(), family: &family };
+        let target = Target { scale: ratio, font_scale: 1.0, theme: self.theme(), family: &self.family };
         render::draw(&mut backend, scene, target, emphasis).map_err(|e| JsValue::from(e.to_string()))
     }
 
     fn svg(&self) -> String {
-        self.scene.as_ref().map(|scene| render::to_svg(scene, self.theme(), &self.family())).unwrap_or_default()
+        self.scene.as_ref().map(|scene| render::to_svg(scene, self.theme(), &self.family)).unwrap_or_default()
     }
 
     fn png(&self) -> Result<js_sys::Promise, JsValue> {
