@@ -340,8 +340,7 @@ impl Builder<'_> {
                 chart.key.push(sign.to_string());
             }
         }
-        let texts: &str = &chart.bars().map(|b| b.label.as_str()).collect::<String>();
-        if texts.contains('*') {
+        if chart.bars().any(|b| b.label.contains('*')) {
             chart.key.push(lang.pick("* источник датирует цифру неточно — подробности в подсказке", "* the source dates this figure vaguely — details in the tooltip").into());
         }
         if shown.iter().any(|&i| !conflicts(data, i).is_empty()) {

@@ -505,8 +505,11 @@ impl App {
 
     fn show_problems(&self, problems: &[Problem]) {
         let lang = self.lang();
-        let heading = format!("{} ({}). {}", ui(UiText::InvalidDataset, lang), problems.len(), ui(UiText::ShowingEmbedded, lang));
-        let heading = if self.data_json == crate::EMBEDDED_DATASET { heading } else { format!("{} ({})", ui(UiText::InvalidDataset, lang), problems.len()) };
+        let mut heading = format!("{} ({}).", ui(UiText::InvalidDataset, lang), problems.len());
+        // The data on screen stays; say which it is when it is the embedded one.
+        if self.data_json == crate::EMBEDDED_DATASET {
+            heading = format!("{heading} {}", ui(UiText::ShowingEmbedded, lang));
+        }
         let mut items: Vec<String> = problems.iter().take(MAX_LISTED_PROBLEMS).map(|p| p.describe(lang)).collect();
         if problems.len() > MAX_LISTED_PROBLEMS {
             items.push(format!("{} {}", ui(UiText::MoreProblems, lang), problems.len() - MAX_LISTED_PROBLEMS));
