@@ -1,4 +1,4 @@
-//! Pointer and keyboard state, kept apart from the browser: events go in; what to redraw, what
+//! Pointer and keyboard state, kept apart from the browser: events go in; what to highlight, what
 //! to select and what to announce come out. Marks are indices into the scene's marks.
 
 use crate::layout::{Rect, Scene};
@@ -47,15 +47,16 @@ pub enum Selecting {
 /// What an event changed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
-    pub redraw: bool,
+    /// The active mark changed: move the highlight and tooltip.
+    pub highlight: bool,
     pub select: Option<Selecting>,
     /// The active mark changed by keyboard: say its value in the live region.
     pub announce: bool,
 }
 
 impl Outcome {
-    fn redraw(redraw: bool) -> Outcome {
-        Outcome { redraw, ..Outcome::default() }
+    fn highlight(highlight: bool) -> Outcome {
+        Outcome { highlight, ..Outcome::default() }
     }
 }
 
@@ -85,21 +86,21 @@ impl Interaction {
     /// A mouse moved over the chart: the mark under it becomes active.
     pub fn pointer_move(&mut self, scene: &Scene, pointer: Pointer, x: f64, y: f64) -> Outcome {
         match pointer {
-            Pointer::Mouse => Outcome::redraw(self.hover(scene.hit(x, y))),
+            Pointer::Mouse => Outcome::highlight(self.hover(scene.hit(x, y))),
             Pointer::Touch => Outcome::default(),
         }
     }
 
     /// The pointer left the chart.
     pub fn pointer_leave(&mut self) -> Outcome {
-        Outcome::redraw(self.hover(None))
+        Outcome::highlight(self.hover(None))
     }
 
     /// A click selects the mark under it; a click on empty space clears the selection.
     pub fn click(&mut self, scene: &Scene, x: f64, y: f64) -> Outcome {
         let mark = scene.hit(x, y);
-        let redraw = self.hover(mark);
-        Outcome { redraw, select: Some(mark.map_or(Selecting::Clear, Selecting::Mark)), announce: false }
+        let highlight = self.hover(mark);
+        Outcome { highlight, select: Some(mark.map_or(Selecting::Clear, Selecting::Mark)), announce: false }
     }
 
     /// A first tap on a mark shows its tooltip, a second tap on it selects it, and a tap on
@@ -107,13 +108,13 @@ impl Interaction {
     pub fn tap(&mut self, scene: &Scene, x: f64, y: f64) -> Outcome {
         let mark = scene.hit(x, y);
         let again = mark.is_some() && mark == self.hovered;
-        let redraw = self.hover(mark);
+        let highlight = self.hover(mark);
         let select = match (mark, again) {
             (None, _) => Some(Selecting::Clear),
             (Some(m), true) => Some(Selecting::Mark(m)),
             (Some(_), false) => None,
         };
-        Outcome { redraw, select, announce: false }
+        Outcome { highlight, select, announce: false }
     }
 
     /// The chart got keyboard focus: the focus goes to `start` (the selected mark) or the first.
@@ -123,13 +124,13 @@ impl Interaction {
         }
         let before = self.active();
         self.focused = Some(start.filter(|&m| m < scene.marks.len()).unwrap_or(0));
-        Outcome { redraw: true, select: None, announce: before != self.active() || before.is_some() }
+        Outcome { highlight: true, select: None, announce: before != self.active() || before.is_some() }
     }
 
     /// The chart lost keyboard focus.
     pub fn blur(&mut self) -> Outcome {
         let had = self.focused.take().is_some();
-        Outcome::redraw(had)
+        Outcome::highlight(had)
     }
 
     /// Arrows, Home and End move the focus (starting it if a click focused the chart); Enter
@@ -149,7 +150,7 @@ impl Interaction {
         };
         let moved = self.focused != Some(target);
         self.focused = Some(target);
-        Outcome { redraw: moved, select: None, announce: moved }
+        Outcome { highlight: moved, select: None, announce: moved }
     }
 
     /// The chart was laid out anew: marks may have moved or gone, so the pointer's is forgotten

@@ -1,7 +1,7 @@
 //! Draws a laid-out scene on any plotters backend: the canvas in the browser, SVG for export
 //! and tests. What is drawn is exactly the scene's shapes; nothing is placed here.
 
-use crate::layout::{Align, Paint, Rect, Scene, Shape, TextRole, FONT_FAMILY};
+use crate::layout::{Align, Paint, Scene, Shape, TextRole, FONT_FAMILY};
 
 /// WCAG contrast ratio between two colours (1 to 21).
 pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
@@ -198,42 +198,22 @@ impl Target<'_> {
     }
 }
 
-/// What to set apart when drawing: the mark under the pointer or keyboard focus, and, when
-/// something is selected, which marks are about it (the others are dimmed).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Emphasis<'a> {
-    pub active: Option<usize>,
-    /// The active mark has keyboard focus: it gets a focus ring, not only an outline.
-    pub focused: bool,
-    pub related: Option<&'a [bool]>,
+/// With a selection, whether each mark is about it: the others are dimmed.
+pub type Related<'a> = Option<&'a [bool]>;
+
+fn dimmed(related: Related, mark: Option<usize>) -> bool {
+    matches!((related, mark), (Some(related), Some(m)) if !related.get(m).copied().unwrap_or(true))
 }
 
-impl Emphasis<'_> {
-    fn dimmed(&self, mark: Option<usize>) -> bool {
-        matches!((self.related, mark), (Some(related), Some(m)) if !related.get(m).copied().unwrap_or(true))
-    }
-}
-
-/// Draws the whole scene.
-pub fn draw<B: DrawingBackend>(backend: &mut B, scene: &Scene, target: Target, emphasis: Emphasis) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+/// Draws the whole scene. The active mark's highlight is not part of it: it lives on a layer
+/// above (see `Scene::highlight`), so hovering never repaints the chart.
+pub fn draw<B: DrawingBackend>(backend: &mut B, scene: &Scene, target: Target, related: Related) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     backend.ensure_prepared()?;
     let background = Stroke { colour: target.colour(Paint::Background, 1.0), width: 1 };
     backend.draw_rect((0, 0), target.point(scene.width, scene.height), &background, true)?;
-    let active = emphasis.active.and_then(|i| scene.marks.get(i));
-    if let Some(mark) = active {
-        let band = Stroke { colour: target.colour(Paint::Current, 0.12), width: 1 };
-        backend.draw_rect(target.point(mark.band.x, mark.band.y), target.point(mark.band.right(), mark.band.bottom()), &band, true)?;
-    }
     for shape in &scene.shapes {
-        let alpha = if emphasis.dimmed(shape.mark()) { 0.3 } else { 1.0 };
+        let alpha = if dimmed(related, shape.mark()) { 0.3 } else { 1.0 };
         draw_shape(backend, shape, &target, alpha)?;
-    }
-    if let Some(mark) = active {
-        let grow = if emphasis.focused { 3.0 } else { 1.0 };
-        let ring = Rect { x: mark.bar.x - grow, y: mark.bar.y - grow, w: mark.bar.w + 2.0 * grow, h: mark.bar.h + 2.0 * grow };
-        let width = if emphasis.focused { 3.0 } else { 2.0 };
-        let stroke = Stroke { width: (width * target.scale).round() as u32, ..target.stroke(Paint::Ink, 1.0) };
-        backend.draw_rect(target.point(ring.x, ring.y), target.point(ring.right(), ring.bottom()), &stroke, false)?;
     }
     backend.present()
 }
@@ -288,7 +268,7 @@ pub fn to_svg(scene: &Scene, theme: Theme, family: &str) -> String {
         let mut backend = plotters_svg::SVGBackend::with_string(&mut svg, size);
         let target = Target { scale: 1.0, font_scale: 1.24, theme, family };
         // Writing into a String cannot fail; an error here would be a bug in the backend.
-        draw(&mut backend, scene, target, Emphasis::default()).expect("SVG drawn into memory");
+        draw(&mut backend, scene, target, None).expect("SVG drawn into memory");
     }
     svg
 }

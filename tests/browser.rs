@@ -8,7 +8,7 @@ use technopolis_explorer::dataset::Dataset;
 use technopolis_explorer::format::PlainNumbers;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::layout::{layout, EstimatedText, Paint, Scene};
-use technopolis_explorer::render::{draw, Emphasis, Target, Theme};
+use technopolis_explorer::render::{draw, Target, Theme};
 use technopolis_explorer::EMBEDDED_DATASET;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -26,7 +26,7 @@ fn pixel(context: &CanvasRenderingContext2d, x: f64, y: f64) -> (u8, u8, u8) {
 }
 
 /// Lays out a view of the embedded dataset and draws it on a fresh canvas at `scale`.
-fn draw_view(view: View, lang: Lang, scale: f64, theme: Theme, highlight: Option<usize>) -> (Scene, CanvasRenderingContext2d) {
+fn draw_view(view: View, lang: Lang, scale: f64, theme: Theme) -> (Scene, CanvasRenderingContext2d) {
     let data = Dataset::parse(EMBEDDED_DATASET).unwrap();
     let numbers = PlainNumbers(lang);
     let chart = build(&data, Query { view, value_labels: true, ..Query::default() }, lang, &numbers).unwrap();
@@ -35,14 +35,14 @@ fn draw_view(view: View, lang: Lang, scale: f64, theme: Theme, highlight: Option
     canvas.set_width((scene.width * scale) as u32);
     canvas.set_height((scene.height * scale) as u32);
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).unwrap();
-    draw(&mut backend, &scene, Target::canvas(scale, theme), Emphasis { active: highlight, ..Emphasis::default() }).unwrap();
+    draw(&mut backend, &scene, Target::canvas(scale, theme), None).unwrap();
     (scene, canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap())
 }
 
 #[wasm_bindgen_test]
 fn bars_are_drawn_where_the_layout_puts_them_at_twice_the_pixels() {
     let scale = 2.0;
-    let (scene, context) = draw_view(View::Sites, Lang::Ru, scale, Theme::Light, None);
+    let (scene, context) = draw_view(View::Sites, Lang::Ru, scale, Theme::Light);
     assert_eq!(pixel(&context, 2.0, 2.0), Theme::Light.colour(Paint::Background));
     for mark in scene.marks.iter().filter(|m| m.bar.w > 4.0) {
         let centre = ((mark.bar.x + mark.bar.w / 2.0) * scale, (mark.bar.y + mark.bar.h / 2.0) * scale);
@@ -54,15 +54,6 @@ fn bars_are_drawn_where_the_layout_puts_them_at_twice_the_pixels() {
         let above = (centre.0, (mark.band.y + 1.0) * scale);
         assert_eq!(pixel(&context, above.0, above.1), Theme::Light.colour(Paint::Background), "nothing drawn above the bar");
     }
-}
-
-#[wasm_bindgen_test]
-fn a_highlighted_bar_gets_an_outline_in_ink() {
-    let (scene, context) = draw_view(View::Sectors, Lang::En, 1.0, Theme::Dark, Some(0));
-    let bar = scene.marks[0].bar;
-    assert_eq!(pixel(&context, bar.x + bar.w / 2.0, bar.y - 1.0), Theme::Dark.colour(Paint::Ink));
-    let (_, plain) = draw_view(View::Sectors, Lang::En, 1.0, Theme::Dark, None);
-    assert_ne!(pixel(&plain, bar.x + bar.w / 2.0, bar.y - 1.0), Theme::Dark.colour(Paint::Ink), "no outline without a highlight");
 }
 
 #[wasm_bindgen_test]

@@ -121,12 +121,12 @@ fn hover_and_tap_follow_the_pointer() {
     let bar = scene.marks[1].bar;
     let on_bar = (bar.x + 1.0, bar.y + 1.0);
     let mut state = Interaction::default();
-    assert!(state.pointer_move(&scene, Pointer::Mouse, on_bar.0, on_bar.1).redraw);
+    assert!(state.pointer_move(&scene, Pointer::Mouse, on_bar.0, on_bar.1).highlight);
     assert_eq!(state.active(), Some(1));
-    assert!(!state.pointer_move(&scene, Pointer::Mouse, bar.x + 2.0, bar.y + 2.0).redraw, "same bar, no redraw");
-    assert!(!state.pointer_move(&scene, Pointer::Touch, 1.0, 1.0).redraw, "touch has no hover");
+    assert!(!state.pointer_move(&scene, Pointer::Mouse, bar.x + 2.0, bar.y + 2.0).highlight, "same bar, no change");
+    assert!(!state.pointer_move(&scene, Pointer::Touch, 1.0, 1.0).highlight, "touch has no hover");
     let first_tap = state.tap(&scene, 1.0, 1.0);
-    assert_eq!((first_tap.redraw, first_tap.select), (true, Some(Selecting::Clear)), "a tap on empty space hides and clears");
+    assert_eq!((first_tap.highlight, first_tap.select), (true, Some(Selecting::Clear)), "a tap on empty space hides and clears");
     let tap = state.tap(&scene, on_bar.0, on_bar.1);
     assert_eq!((state.active(), tap.select), (Some(1), None), "the first tap shows the tooltip");
     assert_eq!(state.tap(&scene, on_bar.0, on_bar.1).select, Some(Selecting::Mark(1)), "the second tap selects");
@@ -158,7 +158,7 @@ fn the_keyboard_roves_over_every_mark() {
     assert_eq!(state.active(), Some(last));
     assert_eq!(state.key(&scene, Key::Activate).select, Some(Selecting::Mark(last)));
     assert_eq!(state.key(&scene, Key::Escape).select, Some(Selecting::Clear));
-    assert!(state.blur().redraw);
+    assert!(state.blur().highlight);
     assert_eq!(state.active(), None);
     state.focus(&scene, Some(3));
     assert_eq!(state.active(), Some(3), "focus returns to the selected mark");
@@ -247,4 +247,20 @@ fn a_transition_starts_where_the_marks_were_and_ends_where_they_are() {
     let moved = (0..after.marks.len()).find(|&i| after.marks[i].bar.y != before.marks.iter().find(|m| m.observation == after.marks[i].observation).unwrap().bar.y).expect("a mark that moves");
     let old = before.marks.iter().find(|m| m.observation == after.marks[moved].observation).unwrap().bar;
     assert_eq!(rect_of(&start, moved).map(|r| r.y), Some(old.y), "at t=0 the bar is where it was");
+}
+
+#[test]
+fn the_highlight_rings_the_active_bar_and_covers_its_row() {
+    let data = data();
+    let scene = scene(&view_chart(&data, View::Sites, Lang::En), Lang::En, 900.0);
+    for (i, mark) in scene.marks.iter().enumerate() {
+        let hover = scene.highlight(i, false).expect("a mark has a highlight");
+        let focus = scene.highlight(i, true).expect("a mark has a highlight");
+        assert_eq!(hover.band, mark.band);
+        let inside = |outer: &Rect, gap: f64| outer.x + gap <= mark.bar.x && outer.right() - gap >= mark.bar.right() && outer.y + gap <= mark.bar.y && outer.bottom() - gap >= mark.bar.bottom();
+        assert!(inside(&hover.ring, hover.ring_width), "the ring's inner edge clears bar {i}");
+        assert!(inside(&focus.ring, focus.ring_width) && focus.ring_width > hover.ring_width, "the focus ring is thicker");
+        assert!(focus.ring.w > hover.ring.w, "and further out");
+    }
+    assert_eq!(scene.highlight(scene.marks.len(), false), None);
 }

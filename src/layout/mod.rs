@@ -208,7 +208,26 @@ pub struct Scene {
     pub plots: Vec<Rect>,
 }
 
+/// Where the active mark's highlight goes, drawn on a layer over the chart so that moving it
+/// never repaints the chart: a tinted band across the mark's row and a ring around its bar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Highlight {
+    pub band: Rect,
+    pub ring: Rect,
+    /// Thicker, and further from the bar, for keyboard focus.
+    pub ring_width: f64,
+}
+
 impl Scene {
+    /// The highlight of a mark, for the pointer or (`focused`) the keyboard.
+    pub fn highlight(&self, mark: usize, focused: bool) -> Option<Highlight> {
+        let mark = self.marks.get(mark)?;
+        let (gap, ring_width) = if focused { (3.0, 3.0) } else { (1.0, 2.0) };
+        let bar = mark.bar;
+        let ring = Rect { x: bar.x - gap - ring_width, y: bar.y - gap - ring_width, w: bar.w + 2.0 * (gap + ring_width), h: bar.h + 2.0 * (gap + ring_width) };
+        Some(Highlight { band: mark.band, ring, ring_width })
+    }
+
     /// The mark under a point, the nearest one where hit areas meet.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
         let distance = |m: &Mark| {

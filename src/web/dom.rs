@@ -34,3 +34,13 @@ pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> Resu
     parent.append_child(&child)?;
     Ok(child)
 }
+
+/// Shows an absolutely positioned element over a rectangle of the chart (CSS pixels).
+pub fn place(element: &HtmlElement, rect: &crate::layout::Rect) -> Result<(), JsValue> {
+    let style = element.style();
+    for (property, value) in [("left", rect.x), ("top", rect.y), ("width", rect.w), ("height", rect.h)] {
+        style.set_property(property, &format!("{value}px"))?;
+    }
+    element.set_hidden(false);
+    Ok(())
+}

@@ -22,14 +22,14 @@ use crate::interaction::{place_tooltip, Interaction, Outcome, Selecting};
 use crate::lang::Lang;
 use crate::layout::{layout, Scene, FONT_FAMILY};
 use crate::problem::Problem;
-use crate::render::{self, Emphasis, Target, Theme};
+use crate::render::{self, Target, Theme};
 use crate::settings::Settings;
 use crate::subject::Subject;
 use crate::summary::summarize;
 use crate::ui_text::{ui, UiText};
 use controls::{Controls, Export};
 use dom::{append, clear, element};
-use platform::{CanvasText, IntlNumbers};
+use platform::{timed, CanvasText, IntlNumbers, Timings};
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -42,6 +42,8 @@ use web_sys::{Document, HtmlCanvasElement, HtmlElement, HtmlTextAreaElement, Win
 const MAX_LISTED_PROBLEMS: usize = 50;
 /// How long marks take to move to their new places.
 const TRANSITION_MS: f64 = 250.0;
+/// The User Timing mark set when the first chart is painted.
+const FIRST_CHART_MARK: &str = "technopolis:first-chart";
 /// PNG exports are drawn at twice the displayed size.
 const PNG_SCALE: f64 = 2.0;
 
@@ -64,6 +66,9 @@ struct Parts {
     /// Says so when the dataset has no figures for the chosen view.
     empty: HtmlElement,
     canvas: HtmlCanvasElement,
+    /// The highlight layer over the canvas: a band across the active mark's row and a ring.
+    band: HtmlElement,
+    ring: HtmlElement,
     /// The chart in words, under it and as the canvas's description.
     summary: HtmlElement,
     tooltip: HtmlElement,
@@ -108,6 +113,9 @@ struct App {
     transition: Option<Transition>,
     /// Everything wired to the page, released by `destroy`.
     wiring: events::Wiring,
+    timings: Timings,
+    /// Whether the first chart has been painted (marked for the benchmark).
+    painted: bool,
 }
 
 type Shared = Rc<RefCell<App>>;
@@ -187,6 +195,8 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
         drawn_for: (0.0, 0.0),
         transition: None,
         wiring: events::Wiring::default(),
+        timings: Timings::default(),
+        painted: false,
     };
     let app: Shared = Rc::new(RefCell::new(app));
     events::wire(&app)?;
@@ -255,6 +265,17 @@ impl Explorer {
     #[wasm_bindgen(js_name = fileName)]
     pub fn file_name(&self, extension: &str) -> String {
         self.app.borrow().file_name(extension)
+    }
+
+    /// How long the last parse and validation, query, layout and draw each took, in ms.
+    #[wasm_bindgen(unchecked_return_type = "{ parse: number, query: number, layout: number, draw: number }")]
+    pub fn timings(&self) -> Result<JsValue, JsValue> {
+        let t = self.app.borrow().timings;
+        let object = js_sys::Object::new();
+        for (key, value) in [("parse", t.parse), ("query", t.query), ("layout", t.layout), ("draw", t.draw)] {
+            js_sys::Reflect::set(&object, &key.into(), &value.into())?;
+        }
+        Ok(object.into())
     }
 
     /// Removes the explorer from its element and lets go of everything it listens to.
@@ -388,6 +409,12 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_attribute("role", "img")?;
     canvas.set_tab_index(0);
+    let band = element(document, "div", "tx-band")?;
+    let ring = element(document, "div", "tx-ring")?;
+    for layer in [&band, &ring] {
+        layer.set_attribute("aria-hidden", "true")?;
+        layer.set_hidden(true);
+    }
     let tooltip = element(document, "div", "tx-tooltip")?;
     tooltip.set_attribute("role", "tooltip")?;
     tooltip.set_id(&format!("{id}-tooltip"));
@@ -396,7 +423,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
     live.set_attribute("aria-live", "polite")?;
     let summary = element(document, "figcaption", "tx-summary")?;
     summary.set_id(&format!("{id}-summary"));
-    append(&figure, &[&empty, &canvas, &tooltip, &live, &summary])?;
+    append(&figure, &[&empty, &canvas, &band, &ring, &tooltip, &live, &summary])?;
     let details = element(document, "section", "tx-details")?;
     details.set_id(&format!("{id}-details"));
     details.set_hidden(true);
@@ -420,6 +447,8 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
         figure,
         empty,
         canvas,
+        band,
+        ring,
         summary,
         tooltip,
         live,
@@ -531,7 +560,7 @@ impl App {
     /// Validates a dataset (JSON or CSV bytes) and shows it; if it has problems they are listed
     /// and the data on screen stays.
     fn load(&mut self, bytes: &[u8], name: &str) -> Result<Vec<String>, JsValue> {
-        match read_dataset(bytes, name) {
+        match timed(&mut self.timings.parse, || read_dataset(bytes, name)) {
             Ok((data, json)) => {
                 self.data = data;
                 self.data_json = json;
@@ -562,7 +591,7 @@ impl App {
         self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
         let s = &self.settings;
         let query = Query { view: s.view, measure: s.measure.as_deref(), period: s.period.as_deref(), sort: s.sort, value_labels: s.value_labels };
-        self.chart = chart::build(&self.data, query, lang, &self.numbers);
+        self.chart = timed(&mut self.timings.query, || chart::build(&self.data, query, lang, &self.numbers));
         self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data)?;
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
         panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, lang, &self.numbers)?;
@@ -616,7 +645,7 @@ impl App {
             return Ok(());
         }
         self.drawn_for = now;
-        self.scene = self.chart.as_ref().map(|chart| layout(chart, now.0, &self.text, &self.numbers));
+        self.scene = timed(&mut self.timings.layout, || self.chart.as_ref().map(|chart| layout(chart, now.0, &self.text, &self.numbers)));
         if let Some(scene) = &self.scene {
             self.interaction.relayout(scene);
         }
@@ -655,8 +684,17 @@ impl App {
             return Ok(());
         }
         let Some(scene) = &self.scene else { return Ok(()) };
-        self.paint(&self.parts.canvas, scene, self.drawn_for.1)?;
-        self.update_tooltip()
+        let mut spent = 0.0;
+        timed(&mut spent, || self.paint(&self.parts.canvas, scene, self.drawn_for.1))?;
+        self.timings.draw = spent;
+        if !self.painted {
+            self.painted = true;
+            // For the benchmark: navigation to the first chart painted.
+            if let Some(performance) = self.window.performance() {
+                performance.mark(FIRST_CHART_MARK)?;
+            }
+        }
+        self.update_highlight()
     }
 
     /// Draws a scene on a canvas at a pixel ratio, sizing the canvas to match.
@@ -670,13 +708,10 @@ impl App {
             canvas.set_height(h);
         }
         let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d canvas context")?;
-        let exporting = canvas != &self.parts.canvas;
-        let emphasis = match exporting {
-            true => Emphasis::default(),
-            false => Emphasis { active: self.interaction.active(), focused: self.interaction.keyboard_focus(), related: self.related.as_deref() },
-        };
+        // Exports show the chart as it is, without the reader's selection.
+        let related = if canvas == &self.parts.canvas { self.related.as_deref() } else { None };
         let target = Target { scale: ratio, font_scale: 1.0, theme: self.theme(), family: &self.family };
-        render::draw(&mut backend, scene, target, emphasis).map_err(|e| JsValue::from(e.to_string()))
+        render::draw(&mut backend, scene, target, related).map_err(|e| JsValue::from(e.to_string()))
     }
 
     fn svg(&self) -> String {
@@ -719,8 +754,8 @@ impl App {
     fn apply(&mut self, outcome: Outcome) -> Result<(), JsValue> {
         if let Some(selecting) = outcome.select {
             self.select(selecting)?;
-        } else if outcome.redraw {
-            self.draw()?;
+        } else if outcome.highlight {
+            self.update_highlight()?;
         }
         if outcome.announce {
             self.announce()?;
@@ -754,6 +789,25 @@ impl App {
         let text = mark.map(|m| panels::announcement(&details(&self.data, m.observation, self.lang(), &self.numbers))).unwrap_or_default();
         self.parts.live.set_text_content(Some(&text));
         Ok(())
+    }
+
+    /// Moves the highlight layer and the tooltip to the active mark, without repainting the chart.
+    fn update_highlight(&self) -> Result<(), JsValue> {
+        let active = self.interaction.active().filter(|_| self.transition.is_none());
+        let highlight = active.and_then(|i| self.scene.as_ref()?.highlight(i, self.interaction.keyboard_focus()));
+        let (band, ring) = (&self.parts.band, &self.parts.ring);
+        match highlight {
+            Some(h) => {
+                dom::place(band, &h.band)?;
+                dom::place(ring, &h.ring)?;
+                ring.style().set_property("border-width", &format!("{}px", h.ring_width))?;
+            }
+            None => {
+                band.set_hidden(true);
+                ring.set_hidden(true);
+            }
+        }
+        self.update_tooltip()
     }
 
     fn update_tooltip(&self) -> Result<(), JsValue> {

@@ -9,6 +9,25 @@ use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CanvasRenderingContext2d;
 
+/// How long the last parse and validation, query, layout and draw each took, in milliseconds;
+/// `Explorer.timings()` gives them to the benchmark.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    pub parse: f64,
+    pub query: f64,
+    pub layout: f64,
+    pub draw: f64,
+}
+
+/// Runs `work`, writing how long it took into `spent`.
+pub fn timed<T>(spent: &mut f64, work: impl FnOnce() -> T) -> T {
+    let clock = web_sys::window().and_then(|w| w.performance());
+    let start = clock.as_ref().map_or(0.0, |c| c.now());
+    let result = work();
+    *spent = clock.map_or(0.0, |c| c.now() - start);
+    result
+}
+
 /// `Intl.NumberFormat` for the page's language: "27 400" in Russian, "27,400" in English.
 pub struct IntlNumbers {
     format: Function,
