@@ -3,7 +3,7 @@
 //! Problems are named by line and column.
 
 use crate::dataset::Dataset;
-use crate::limits::MAX_OBSERVATIONS;
+use crate::limits::MAX_CSV_ROWS;
 use crate::problem::{Place, Problem, ProblemKind};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -196,8 +196,8 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
         zone: None,
     };
     for record in reader.records() {
-        if rows.observations.len() >= MAX_OBSERVATIONS {
-            rows.problems.push(at(MAX_OBSERVATIONS + 2, None, ProblemKind::TooMany { count: MAX_OBSERVATIONS + 1, limit: MAX_OBSERVATIONS }));
+        if rows.observations.len() >= MAX_CSV_ROWS {
+            rows.problems.push(at(MAX_CSV_ROWS + 2, None, ProblemKind::TooMany { count: MAX_CSV_ROWS + 1, limit: MAX_CSV_ROWS }));
             break;
         }
         match record {

@@ -53,7 +53,7 @@ pub struct Source {
 }
 
 /// What an observation is about; every field narrows it, none at all is the whole zone.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Scope {
     pub sites: Vec<usize>,
     pub sector: Option<usize>,
@@ -96,6 +96,9 @@ pub struct Dataset {
     pub measures: Vec<Measure>,
     pub sources: Vec<Source>,
     pub observations: Vec<Observation>,
+    /// The observations of each measure and scope, in the order listed: a view's query and the
+    /// search for figures that disagree look here instead of scanning every observation.
+    by_subject: HashMap<(usize, Scope), Vec<usize>>,
 }
 
 const FIELDS: [&str; 9] =
@@ -125,6 +128,19 @@ impl Dataset {
 
     pub fn measure_by_id(&self, id: &str) -> Option<usize> {
         self.measures.iter().position(|m| m.id == id)
+    }
+
+    /// The observations of a measure about exactly this scope, in the order listed.
+    pub fn about(&self, measure: usize, scope: &Scope) -> &[usize] {
+        // The key is owned; a lookup costs one small clone.
+        self.by_subject.get(&(measure, scope.clone())).map_or(&[], Vec::as_slice)
+    }
+
+    fn index_subjects(mut self) -> Dataset {
+        for (i, obs) in self.observations.iter().enumerate() {
+            self.by_subject.entry((obs.measure, obs.scope.clone())).or_default().push(i);
+        }
+        self
     }
 
     /// The planned measure that goes beside `measure`, if the dataset has one.
@@ -192,7 +208,8 @@ impl<'a> Checker<'a> {
             measures: valid(measures),
             sources: valid(sources),
             observations: valid(observations),
-        })
+            by_subject: HashMap::new(),
+        }.index_subjects())
     }
 
     fn check_header(&mut self) {

@@ -92,9 +92,7 @@ pub fn details(data: &Dataset, index: usize, lang: Lang, numbers: &dyn NumberFor
 /// The other observations of the same measure and scope, newest first.
 fn same_subject(data: &Dataset, index: usize) -> Vec<usize> {
     let obs = &data.observations[index];
-    let mut others: Vec<usize> = (0..data.observations.len())
-        .filter(|&i| i != index && data.observations[i].measure == obs.measure && data.observations[i].scope == obs.scope)
-        .collect();
+    let mut others: Vec<usize> = data.about(obs.measure, &obs.scope).iter().copied().filter(|&i| i != index).collect();
     others.sort_by_key(|&i| std::cmp::Reverse(data.observations[i].when.sort_key()));
     others
 }

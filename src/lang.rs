@@ -37,7 +37,7 @@ impl Lang {
 }
 
 /// A text given in Russian and English, as every name in a dataset is.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     pub ru: String,

@@ -22,7 +22,7 @@ pub mod ui_text;
 mod web;
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{explore, mount, report_internal_error};
+pub use web::{explore, mount, report_internal_error, CanvasBackend};
 pub mod subject;
 pub mod csv_import;
 pub mod export;

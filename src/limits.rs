@@ -1,10 +1,13 @@
 //! What the explorer accepts at most, checked before the expensive work: a file's bytes before it
 //! is parsed, list lengths before items are decoded. Larger input is refused with a message.
 
-/// A dataset file, JSON or CSV.
-pub const MAX_BYTES: usize = 10 * 1024 * 1024;
-/// Observations (JSON) or rows (CSV).
-pub const MAX_OBSERVATIONS: usize = 100_000;
+/// A dataset file, JSON or CSV: a million observations in the compact form fit.
+pub const MAX_BYTES: usize = 256 * 1024 * 1024;
+/// Observations in a JSON dataset: ten thousand times the embedded dataset.
+pub const MAX_OBSERVATIONS: usize = 1_000_000;
+/// Rows of a CSV dataset: a spreadsheet's worth. Each row also carries its source and names,
+/// so a CSV costs several times a JSON dataset's memory per figure.
+pub const MAX_CSV_ROWS: usize = 100_000;
 /// Sites, sectors, companies, measures or sources, each.
 pub const MAX_ITEMS: usize = 10_000;
 /// Any one text: a name, a wording, a note.

@@ -2,7 +2,7 @@
 //! the whole explorer started in a page.
 #![cfg(target_arch = "wasm32")]
 
-use plotters_canvas::CanvasBackend;
+use technopolis_explorer::CanvasBackend;
 use technopolis_explorer::chart::{build, Query, Series, View};
 use technopolis_explorer::dataset::Dataset;
 use technopolis_explorer::format::PlainNumbers;
@@ -34,7 +34,7 @@ fn draw_view(view: View, lang: Lang, scale: f64, theme: Theme) -> (Scene, Canvas
     let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
     canvas.set_width((scene.width * scale) as u32);
     canvas.set_height((scene.height * scale) as u32);
-    let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).unwrap();
+    let mut backend = CanvasBackend::new(&canvas).unwrap();
     draw(&mut backend, &scene, Target::canvas(scale, theme), None).unwrap();
     (scene, canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap())
 }

@@ -3,10 +3,11 @@
 //! place, or is accepted and then drawn in every view; none panics.
 
 use std::panic::catch_unwind;
-use technopolis_explorer::chart::{build, Query, View};
+use technopolis_explorer::chart::{build, Query, Sort, View, MAX_DRAWN_ROWS};
 use technopolis_explorer::format::PlainNumbers;
 use technopolis_explorer::input::read_dataset;
 use technopolis_explorer::lang::Lang;
+use technopolis_explorer::limits::{MAX_BYTES, MAX_CSV_ROWS, MAX_OBSERVATIONS};
 use technopolis_explorer::layout::{layout, EstimatedText};
 use technopolis_explorer::render::{to_svg, Theme};
 
@@ -71,10 +72,12 @@ fn generated(sites: usize, observations: usize, text_chars: usize) -> String {
 
 #[test]
 fn inputs_too_large_to_keep_are_refused_before_they_are_parsed_whole() {
-    let twenty_megabytes = " ".repeat(20 * 1024 * 1024);
-    assert_outcome("20 MB of spaces", twenty_megabytes.as_bytes(), "$", "the file is too large");
-    let million = generated(10, 1_000_000, 1);
-    assert_outcome("10^6 observations", million.as_bytes(), "$", "the file is too large");
+    let too_big = " ".repeat(MAX_BYTES + 1);
+    assert_outcome("257 MB of spaces", too_big.as_bytes(), "$", "the file is too large");
+    drop(too_big);
+    // Items are counted before any is decoded, so empty ones are enough.
+    let too_many = generated(10, 1, 1).replace(r#""observations":["#, &format!(r#""observations":[{}"#, "{},".repeat(MAX_OBSERVATIONS)));
+    assert_outcome("10^6 + 1 observations", too_many.as_bytes(), "$.observations", &format!("too many items ({}, the limit is {MAX_OBSERVATIONS})", MAX_OBSERVATIONS + 1));
     let many_sites = generated(100_000, 1, 1);
     assert_outcome("10^5 sites", many_sites.as_bytes(), "$.sites", "too many items (100000, the limit is 10000)");
     let megabyte_name = generated(1, 1, 1024 * 1024);
@@ -83,10 +86,10 @@ fn inputs_too_large_to_keep_are_refused_before_they_are_parsed_whole() {
     assert_outcome("10^5 levels", deep.as_bytes(), "$", "the JSON is nested too deeply");
     let header = "id,measure,zone,sites,sector,company,part,value,max,qualifier,date,period,target,source_outlet,source_url,source_date,source_title,wording,note\n";
     let row = "r,jobs_stock,Z,S,,,,1,,exact,2025,,,o,http://e,,,w,\n";
-    let csv_rows = format!("{header}{}", row.repeat(150_000));
-    assert_outcome("150000 CSV rows.csv", csv_rows.as_bytes(), "line 100002", "too many items");
+    let csv_rows = format!("{header}{}", row.repeat(MAX_CSV_ROWS + 1));
+    assert_outcome("10^5 + 1 CSV rows.csv", csv_rows.as_bytes(), &format!("line {}", MAX_CSV_ROWS + 2), "too many items");
     let csv_cell = format!("{header}{}", row.replace(",w,", &format!(",{},", "w".repeat(1024 * 1024))));
-    assert!(csv_rows.len() < technopolis_explorer::limits::MAX_BYTES, "the row count is what is refused, not the size");
+    assert!(csv_rows.len() < MAX_BYTES, "the row count is what is refused, not the size");
     assert_outcome("a 1 MB CSV cell.csv", csv_cell.as_bytes(), "line 2, column «wording»", "the text is too long");
 }
 
@@ -94,4 +97,23 @@ fn inputs_too_large_to_keep_are_refused_before_they_are_parsed_whole() {
 fn large_but_allowed_inputs_still_draw() {
     let big = generated(1000, 20_000, 20);
     assert_outcome("1000 sites, 20000 observations", big.as_bytes(), "", "accepted");
+}
+
+#[test]
+fn more_rows_than_a_chart_can_show_are_drawn_in_part_and_the_chart_says_so() {
+    let (data, _) = read_dataset(generated(5000, 5000, 1).as_bytes(), "many.json").expect("valid");
+    let query = Query { view: View::Sites, sort: Sort::ValueDesc, value_labels: true, ..Query::default() };
+    let chart = build(&data, query, Lang::En, &PlainNumbers(Lang::En)).expect("figures");
+    assert_eq!(chart.rows().count(), 5001, "the chart keeps every row (the zone's too) for the table and CSV");
+    let note = chart.not_drawn.as_deref().expect("a note");
+    assert!(note.contains(&format!("first {MAX_DRAWN_ROWS} of 5,001 rows")), "{note}");
+    let scene = layout(&chart, 900.0, &EstimatedText, &PlainNumbers(Lang::En));
+    assert_eq!(scene.marks.len(), MAX_DRAWN_ROWS, "one bar per drawn row (the zone's, with no figure, sorts last)");
+    let drawn: Vec<f64> = scene.marks.iter().map(|m| data.observations[m.observation].value).collect();
+    assert_eq!(drawn[0], 4999.0, "the largest first");
+    assert!(drawn.windows(2).all(|w| w[0] >= w[1]), "in the chosen order");
+    assert!(scene.height < 60.0 * 40.0 + 600.0, "the canvas stays a readable height: {}", scene.height);
+    assert!(to_svg(&scene, Theme::Light, "sans-serif").contains(&note[..20]), "the note is drawn");
+    let small = build(&data, Query { view: View::Sites, ..Query::default() }, Lang::En, &PlainNumbers(Lang::En));
+    assert!(small.is_some_and(|c| c.not_drawn.is_some()));
 }

@@ -245,6 +245,8 @@ pub struct Chart {
     pub sources: String,
     pub missing_text: String,
     pub value_labels: bool,
+    /// Says that only the first `MAX_DRAWN_ROWS` rows are drawn, when there are more.
+    pub not_drawn: Option<String>,
 }
 
 impl Chart {
@@ -263,6 +265,11 @@ impl Chart {
         self.rows().flat_map(Row::bars)
     }
 
+    /// The rows the chart draws; `not_drawn` says so when there are more.
+    pub fn drawn_rows(&self) -> impl Iterator<Item = &Row> {
+        self.rows().take(MAX_DRAWN_ROWS)
+    }
+
     /// Every figure the chart shows, in reading order.
     pub fn observations(&self) -> Vec<usize> {
         match &self.body {
@@ -271,6 +278,10 @@ impl Chart {
         }
     }
 }
+
+/// Rows drawn at most: a taller chart stops being readable and a canvas stops growing. The rest
+/// stay in the chart (data table, CSV, summary) and the chart says how many are not drawn.
+pub const MAX_DRAWN_ROWS: usize = 60;
 
 /// Orders observations so that the latest figure is greatest: by its date, then its source's
 /// date; between equals the one listed first wins.
@@ -284,11 +295,10 @@ fn later(data: &Dataset, a: usize, b: usize) -> Ordering {
 
 /// The latest figure of a measure for exactly this scope, dated no later than `until`.
 fn latest(data: &Dataset, measure: usize, scope: &Scope, until: Option<NaiveDate>) -> Option<usize> {
-    (0..data.observations.len())
-        .filter(|&i| {
-            let o = &data.observations[i];
-            o.measure == measure && o.scope == *scope && until.is_none_or(|u| o.when.sort_key().0 <= u)
-        })
+    data.about(measure, scope)
+        .iter()
+        .copied()
+        .filter(|&i| until.is_none_or(|u| data.observations[i].when.sort_key().0 <= u))
         .max_by(|&a, &b| later(data, a, b))
 }
 
@@ -352,6 +362,14 @@ impl Builder<'_> {
             .collect();
         chart.sources = format!("{} {}", lang.pick("Источники:", "Sources:"), names.join("; "));
         chart.missing_text = lang.pick("нет опубликованной цифры", "no sourced figure").to_string();
+        let rows = chart.rows().count();
+        if rows > MAX_DRAWN_ROWS {
+            let (drawn, all) = (self.numbers.format(MAX_DRAWN_ROWS as f64), self.numbers.format(rows as f64));
+            chart.not_drawn = Some(match lang {
+                Lang::Ru => format!("Нарисованы первые {drawn} строк из {all}, в выбранном порядке; все они — в таблице данных."),
+                Lang::En => format!("The first {drawn} of {all} rows are drawn, in the chosen order; the data table lists them all."),
+            });
+        }
         chart
     }
 
@@ -371,6 +389,7 @@ impl Builder<'_> {
             sources: String::new(),
             missing_text: String::new(),
             value_labels: query.value_labels,
+            not_drawn: None,
         }
     }
 }

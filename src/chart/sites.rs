@@ -22,12 +22,12 @@ fn scopes(b: &Builder, measures: &[usize]) -> Vec<Scope> {
 
 /// `period=` here is a year: each row shows its latest figure as of the end of that year.
 fn years(b: &Builder, measure: usize, scopes: &[Scope]) -> Vec<(String, String)> {
-    let mut years: Vec<i32> = b
-        .data
-        .observations
+    let mut years: Vec<i32> = scopes
         .iter()
-        .filter(|o| o.measure == measure && scopes.contains(&o.scope) && o.when.sort_key().0 > NaiveDate::MIN)
-        .map(|o| chrono::Datelike::year(&o.when.sort_key().0))
+        .flat_map(|scope| b.data.about(measure, scope))
+        .map(|&i| b.data.observations[i].when.sort_key().0)
+        .filter(|&date| date > NaiveDate::MIN)
+        .map(|date| chrono::Datelike::year(&date))
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();

@@ -2,7 +2,7 @@
 //! Below 560 px the labels go above their bars so that bars keep their room.
 
 use super::{value_axis, Align, Mark, Paint, Pen, Rect, Shape, TextRole};
-use crate::chart::{Bar, Chart, Group};
+use crate::chart::{Bar, Chart, Group, Row, MAX_DRAWN_ROWS};
 use crate::format::NumberFormat;
 
 const LINE_PITCH: f64 = 24.0;
@@ -26,16 +26,16 @@ impl Columns {
     fn new(pen: &Pen, chart: &Chart, numbers: &dyn NumberFormat) -> Columns {
         let (pad, inner) = (pen.pad, pen.inner());
         let narrow = pen.width < NARROW;
-        let widest_label = chart.rows().map(|r| pen.measure.width(&r.label, TextRole::RowLabel)).fold(0.0, f64::max);
+        let widest_label = chart.drawn_rows().map(|r| pen.measure.width(&r.label, TextRole::RowLabel)).fold(0.0, f64::max);
         let label_width = if narrow { 0.0 } else { widest_label.min(inner * 0.38).ceil() };
         // Value labels get at most this share of the width; longer ones wrap.
         let value_room = inner * if narrow { 0.6 } else { 0.4 };
         let value_width = match chart.value_labels {
-            true => chart.bars().map(|b| pen.measure.width(&b.label, TextRole::Value)).fold(0.0, f64::max).min(value_room).ceil() + VALUE_GAP,
+            true => chart.drawn_rows().flat_map(Row::bars).map(|b| pen.measure.width(&b.label, TextRole::Value)).fold(0.0, f64::max).min(value_room).ceil() + VALUE_GAP,
             false => 0.0,
         };
         let bar_x = pad + if narrow { 0.0 } else { label_width + 12.0 };
-        let top_value = chart.bars().map(|b| b.end).fold(0.0, f64::max);
+        let top_value = chart.drawn_rows().flat_map(Row::bars).map(|b| b.end).fold(0.0, f64::max);
         // The last tick's label is centred on the plot's end: half of it must fit past it.
         let half_tick = pen.measure.width(&numbers.format(top_value * 10.0), TextRole::Tick) / 2.0;
         let plot_width = (pen.width - pad - bar_x - value_width.max(half_tick)).max(24.0);
@@ -52,11 +52,17 @@ pub(super) fn layout(pen: &mut Pen, chart: &Chart, groups: &[Group], numbers: &d
     let columns = Columns::new(pen, chart, numbers);
     let plot_top = pen.y;
     let mut marks = Vec::new();
+    let mut room = MAX_DRAWN_ROWS;
     for group in groups {
+        if room == 0 {
+            break;
+        }
         if let Some(header) = &group.header {
             pen.header(header);
         }
-        for row in &group.rows {
+        let drawn = group.rows.len().min(room);
+        room -= drawn;
+        for row in &group.rows[..drawn] {
             let inner = pen.inner();
             let label_lines = super::wrap(&row.label, TextRole::RowLabel, if columns.narrow { inner } else { columns.label_width }, pen.measure);
             let label_height = label_lines.len() as f64 * TextRole::RowLabel.line_height();

@@ -399,6 +399,10 @@ impl Pen<'_> {
         self.paragraph(pad, inner, &chart.title, TextRole::Title, Paint::Ink);
         self.y += 2.0;
         self.paragraph(pad, inner, &chart.subtitle, TextRole::Subtitle, Paint::Muted);
+        if let Some(note) = &chart.not_drawn {
+            self.y += 4.0;
+            self.paragraph(pad, inner, note, TextRole::Note, Paint::Ink);
+        }
         for (tone, text) in &chart.legend {
             self.y += 4.0;
             let (fill, stroke) = Paint::of_tone(*tone);

@@ -5,6 +5,8 @@
 //! history) or inside a host's element (`mount`: its state comes from options or attributes and
 //! changes are announced with a `statechange` event). Both return an `Explorer` handle.
 
+mod canvas;
+pub use canvas::CanvasBackend;
 mod controls;
 mod dom;
 mod events;
@@ -30,7 +32,7 @@ use crate::ui_text::{ui, UiText};
 use controls::{Controls, Export};
 use dom::{append, clear, element};
 use platform::{timed, CanvasText, IntlNumbers, Timings};
-use plotters_canvas::CanvasBackend;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -114,6 +116,12 @@ struct App {
     /// Everything wired to the page, released by `destroy`.
     wiring: events::Wiring,
     timings: Timings,
+    /// The figure's width when last measured (by a resize, or the first showing), so that a
+    /// new chart is laid out without forcing the page's layout.
+    width: f64,
+    /// The reader's colour-scheme and motion preferences, asked once and read live.
+    dark: Option<web_sys::MediaQueryList>,
+    reduced_motion: Option<web_sys::MediaQueryList>,
     /// Whether the first chart has been painted (marked for the benchmark).
     painted: bool,
 }
@@ -181,6 +189,8 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
         numbers: IntlNumbers::new(settings.lang)?,
         text: CanvasText::new(&document)?,
         family: FONT_FAMILY.to_string(),
+        dark: window.match_media("(prefers-color-scheme: dark)").ok().flatten(),
+        reduced_motion: window.match_media("(prefers-reduced-motion: reduce)").ok().flatten(),
         window,
         document,
         root,
@@ -196,6 +206,7 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
         transition: None,
         wiring: events::Wiring::default(),
         timings: Timings::default(),
+        width: 0.0,
         painted: false,
     };
     let app: Shared = Rc::new(RefCell::new(app));
@@ -213,6 +224,7 @@ impl Explorer {
     /// Changes any of the options `mount` takes; an empty value restores that option's default.
     pub fn set(&self, #[wasm_bindgen(unchecked_param_type = "ExplorerOptions")] options: JsValue) -> Result<(), JsValue> {
         let pairs = option_pairs(&options)?;
+        self.app.borrow_mut().read_family();
         let address_before = self.app.borrow().settings.data.clone();
         self.app.borrow_mut().change(true, |s| s.update(pairs))?;
         let address = self.app.borrow().settings.data.clone();
@@ -475,19 +487,18 @@ impl App {
         self.settings.lang
     }
 
-    fn prefers(&self, media: &str) -> bool {
-        self.window.match_media(media).ok().flatten().is_some_and(|q| q.matches())
-    }
-
     fn theme(&self) -> Theme {
-        self.settings.theme.resolve(self.prefers("(prefers-color-scheme: dark)"))
+        self.settings.theme.resolve(self.dark.as_ref().is_some_and(|q| q.matches()))
     }
 
-    /// The host's `--tx-font`, else the system fonts: the canvas measures and draws in it.
-    fn read_family(&self) -> String {
+    /// Reads the host's `--tx-font`, else the system fonts: the canvas measures and draws in
+    /// it. Reading styles forces the page's style, so this is done on the first showing and when
+    /// the host sets options, not for every chart.
+    fn read_family(&mut self) {
         let style = self.window.get_computed_style(&self.root).ok().flatten();
         let chosen = style.and_then(|s| s.get_property_value("--tx-font").ok()).map(|f| f.trim().to_string());
-        chosen.filter(|f| !f.is_empty()).unwrap_or_else(|| FONT_FAMILY.to_string())
+        self.family = chosen.filter(|f| !f.is_empty()).unwrap_or_else(|| FONT_FAMILY.to_string());
+        self.text.set_family(&self.family);
     }
 
     /// Changes the settings, records them (URL or event) and shows the result, moving marks to
@@ -609,12 +620,16 @@ impl App {
         }
         self.parts.canvas.set_hidden(self.chart.is_none());
         self.parts.empty.set_text_content(Some(if self.chart.is_none() { ui(UiText::NoFigures, lang) } else { "" }));
-        self.family = self.read_family();
-        self.text.set_family(&self.family);
-        let moving = animate && !self.prefers("(prefers-reduced-motion: reduce)");
+        if !self.painted {
+            self.read_family();
+        }
+        let moving = animate && !self.reduced_motion.as_ref().is_some_and(|q| q.matches());
         self.transition = self.scene.take().filter(|_| moving).map(|from| Transition { from, started: None });
         self.drawn_for = (0.0, 0.0);
-        self.fit()
+        match self.width > 0.0 {
+            true => self.relayout(),
+            false => self.fit(),
+        }
     }
 
     /// The embed panel's snippets for the current state.
@@ -638,9 +653,16 @@ impl App {
         Ok(())
     }
 
-    /// Lays the chart out again if the figure's width or the pixel ratio changed.
+    /// Measures the figure (after a resize) and lays the chart out again if its width or the
+    /// pixel ratio changed.
     fn fit(&mut self) -> Result<(), JsValue> {
-        let now = (f64::from(self.parts.figure.client_width()), self.window.device_pixel_ratio());
+        self.width = f64::from(self.parts.figure.client_width());
+        self.relayout()
+    }
+
+    /// Lays the chart out again for the last measured width, if it or the pixel ratio changed.
+    fn relayout(&mut self) -> Result<(), JsValue> {
+        let now = (self.width, self.window.device_pixel_ratio());
         if now == self.drawn_for || now.0 <= 0.0 {
             return Ok(());
         }
@@ -707,7 +729,7 @@ impl App {
             canvas.set_width(w);
             canvas.set_height(h);
         }
-        let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d canvas context")?;
+        let mut backend = CanvasBackend::new(canvas)?;
         // Exports show the chart as it is, without the reader's selection.
         let related = if canvas == &self.parts.canvas { self.related.as_deref() } else { None };
         let target = Target { scale: ratio, font_scale: 1.0, theme: self.theme(), family: &self.family };

@@ -40,8 +40,8 @@ test('names with markup are shown as text everywhere, never run', async () => {
 test('oversized and malformed files get their message fast and the page stays responsive', async () => {
   const page = await app.open('?view=sites&lang=en');
   const dir = mkdtempSync(join(tmpdir(), 'technopolis-'));
-  const huge = join(dir, 'twenty-megabytes.json');
-  writeFileSync(huge, ' '.repeat(20 * 1024 * 1024));
+  const huge = join(dir, 'over-the-limit.json');
+  writeFileSync(huge, Buffer.alloc(256 * 1024 * 1024 + 1, ' '));
   const sites = Array.from({ length: 100000 }, (_, i) => `{"id":"s${i}","name":{"ru":"С${i}","en":"S${i}"}}`).join(',');
   const many = join(dir, 'many-sites.json');
   writeFileSync(many, `{"format":"sez-jobs","version":1,"zone":{"id":"z","name":{"ru":"З","en":"Z"}},"sites":[${sites}],"sectors":[],"companies":[],"measures":[],"sources":[],"observations":[]}`);
@@ -49,7 +49,7 @@ test('oversized and malformed files get their message fast and the page stays re
   const input = page.locator('input[type=file]');
   await input.setInputFiles(huge);
   await page.waitForFunction(() => /too large/.test(document.querySelector('[role=alert]').textContent));
-  assert.match(await page.getByRole('alert').innerText(), /twenty-megabytes\.json: the file is too large \(bytes: 20971520, the limit is 10485760\)/);
+  assert.match(await page.getByRole('alert').innerText(), /over-the-limit\.json: the file is too large \(bytes: 268435457, the limit is 268435456\)/);
   await input.setInputFiles(many);
   await page.waitForFunction(() => /too many items/.test(document.querySelector('[role=alert]').textContent));
   assert.match(await page.getByRole('alert').innerText(), /\$\.sites: too many items \(100000, the limit is 10000\)/);
