@@ -12,8 +12,9 @@ pub mod format;
 pub mod layout;
 pub mod render;
 
-/// The embedded dataset, every figure sourced (see `data/technopolis-moscow.json`).
-pub const EMBEDDED_DATASET: &str = include_str!("../data/technopolis-moscow.json");
+/// The embedded dataset, every figure sourced (see `data/technopolis-moscow.json`), as compact
+/// JSON: `build.rs` drops the indentation, which the wasm would otherwise carry (18 KB).
+pub const EMBEDDED_DATASET: &str = include_str!(concat!(env!("OUT_DIR"), "/technopolis-moscow.min.json"));
 pub mod interaction;
 pub mod settings;
 pub mod ui_text;
