@@ -4,9 +4,8 @@
 use crate::lang::Localized;
 use crate::limits::{MAX_ITEMS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, MAX_VALUE};
 use crate::problem::{IdKind, Problem, ProblemKind};
-use crate::raw::{self, Field, QualifierName, TimeKind, Unknown};
+use crate::raw::{self, Field, QualifierName, Read, TimeKind, Unknown};
 use crate::time::{PartialDate, Period, When};
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -158,7 +157,7 @@ struct Checker<'a> {
 
 fn join(path: &str, inner: &str) -> String {
     match inner {
-        "" | "." => path.to_string(),
+        "" => path.to_string(),
         _ if inner.starts_with('[') => format!("{path}{inner}"),
         _ => format!("{path}.{inner}"),
     }
@@ -173,13 +172,8 @@ impl<'a> Checker<'a> {
         self.problems.push(Problem::new(path, kind));
     }
 
-    fn decode<T: DeserializeOwned>(&mut self, value: &Value, path: &str) -> Option<T> {
-        serde_path_to_error::deserialize(value)
-            .map_err(|e| {
-                let kind = ProblemKind::from_serde_message(&e.inner().to_string());
-                self.report(join(path, &e.path().to_string()), kind)
-            })
-            .ok()
+    fn decode<T: Read>(&mut self, value: &Value, path: &str) -> Option<T> {
+        T::read(value).map_err(|wrong| self.report(join(path, &wrong.inner_path), wrong.kind)).ok()
     }
 
     fn dataset(&mut self) -> Option<Dataset> {
@@ -306,16 +300,15 @@ impl<'a> Checker<'a> {
         match field {
             Field::Missing => Some(None),
             Field::Valid(value) => Some(Some(value)),
-            Field::Invalid { inner_path, message } => {
-                let at = join(&format!("{path}.{name}"), &inner_path);
-                self.report(at, ProblemKind::from_serde_message(&message));
+            Field::Invalid(wrong) => {
+                self.report(join(&format!("{path}.{name}"), &wrong.inner_path), wrong.kind);
                 None
             }
         }
     }
 
     fn unknown_fields(&mut self, unknown: &Unknown, path: &str) {
-        for key in unknown.keys() {
+        for key in unknown {
             self.report(path, ProblemKind::UnknownField(key.clone()));
         }
     }

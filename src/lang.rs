@@ -1,7 +1,5 @@
 //! The page's language and texts given in both languages.
 
-use serde::Deserialize;
-
 /// The languages every text of a dataset and of the interface is given in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -37,8 +35,7 @@ impl Lang {
 }
 
 /// A text given in Russian and English, as every name in a dataset is.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Localized {
     pub ru: String,
     pub en: String,

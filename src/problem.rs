@@ -109,27 +109,6 @@ fn type_word(serde_words: &str, lang: Lang) -> String {
 }
 
 impl ProblemKind {
-    /// Reads one of serde's data errors (its wording is stable) into a kind of problem.
-    pub fn from_serde_message(message: &str) -> ProblemKind {
-        let ticked = |s: &str| s.split('`').nth(1).unwrap_or_default().to_string();
-        if let Some(rest) = message.strip_prefix("invalid type: ") {
-            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-            ProblemKind::WrongType { found: found.to_string(), expected: expected.to_string() }
-        } else if message.starts_with("missing field") {
-            ProblemKind::MissingField(ticked(message))
-        } else if message.starts_with("unknown field") {
-            ProblemKind::UnknownField(ticked(message))
-        } else if let Some(rest) = message.strip_prefix("unknown variant ") {
-            let allowed = rest.split('`').skip(3).step_by(2).map(str::to_string).collect();
-            ProblemKind::UnknownValue { found: ticked(message), allowed }
-        } else if let Some(rest) = message.strip_prefix("invalid value: ") {
-            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-            ProblemKind::WrongType { found: found.to_string(), expected: expected.to_string() }
-        } else {
-            ProblemKind::WrongType { found: message.to_string(), expected: String::new() }
-        }
-    }
-
     /// A plain sentence saying what is wrong, in the reader's language.
     pub fn message(&self, lang: Lang) -> String {
         use ProblemKind::*;
