@@ -29,7 +29,7 @@ fn localized(text: &str) -> Value {
 /// An id made from a name: lower case, words joined by hyphens.
 fn slug(name: &str) -> String {
     let ru = name.split('|').next().unwrap_or(name);
-    let words: Vec<String> = ru.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<String> = ru.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::lang::lowercase).collect();
     words.join("-")
 }
 

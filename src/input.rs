@@ -15,7 +15,7 @@ pub fn read_dataset(bytes: &[u8], name: &str) -> Result<(Dataset, String), Vec<P
     let text = std::str::from_utf8(bytes).map_err(|e| whole(ProblemKind::NotUtf8 { offset: e.valid_up_to() }))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // By the file's name where it has one; otherwise JSON starts with a bracket, CSV does not.
-    let name = name.to_lowercase();
+    let name = name.to_ascii_lowercase();
     let is_csv = name.ends_with(".csv") || !name.ends_with(".json") && !text.trim_start().starts_with(['{', '[']);
     match is_csv {
         true => parse_csv(text),

@@ -46,3 +46,13 @@ impl Localized {
         lang.pick(&self.ru, &self.en)
     }
 }
+
+/// A text in lower case, every script's letters included (for sorting names and making ids).
+/// In the browser the host's `toLowerCase` does it: Rust's own would bring its Unicode case
+/// tables into the wasm (~10 KB gzipped). Both follow Unicode's default case mapping.
+pub fn lowercase(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::JsString::from(text).to_lower_case().into();
+    #[cfg(not(target_arch = "wasm32"))]
+    return text.to_lowercase();
+}

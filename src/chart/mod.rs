@@ -128,7 +128,7 @@ impl Sort {
     /// Orders rows in place; rows without a figure stay last when sorting by value.
     fn apply(self, rows: &mut [Row]) {
         let value = |r: &Row| r.current.as_ref().map(|b| b.value);
-        let name = |r: &Row| r.label.to_lowercase();
+        let name = |r: &Row| crate::lang::lowercase(&r.label);
         match self {
             Sort::Natural => {}
             Sort::ValueDesc => rows.sort_by(|a, b| value(b).partial_cmp(&value(a)).unwrap_or(Ordering::Equal)),

@@ -134,7 +134,7 @@ impl Controls {
         export_group.set_attribute("role", "group")?;
         let export_buttons = Export::ALL
             .into_iter()
-            .map(|e| Ok((e, toggle(document, &export_group, &e.extension().to_uppercase())?)))
+            .map(|e| Ok((e, toggle(document, &export_group, &e.extension().to_ascii_uppercase())?)))
             .collect::<Result<_, JsValue>>()?;
         let embed_toggle = element(document, "button", "tx-toggle tx-tool")?;
         embed_toggle.set_attribute("type", "button")?;
@@ -210,7 +210,7 @@ impl Controls {
         }
         self.export_group.set_attribute("aria-label", ui(UiText::Export, lang))?;
         for (export, button) in &self.export_buttons {
-            button.set_attribute("title", &format!("{} {}", ui(UiText::Export, lang), export.extension().to_uppercase()))?;
+            button.set_attribute("title", &format!("{} {}", ui(UiText::Export, lang), export.extension().to_ascii_uppercase()))?;
             button.set_attribute("aria-disabled", &(chart.is_none() && *export != Export::Json).to_string())?;
         }
         self.embed_toggle.set_text_content(Some(ui(UiText::Embed, lang)));
