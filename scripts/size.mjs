@@ -1,5 +1,6 @@
 // Prints the bytes a reader downloads for the first chart, raw and gzipped (level 9).
 // The dataset is compiled into the wasm, so it is counted there.
+// With --check it fails when the gzipped total passes CEILING (see README, "Performance").
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,12 @@ export const FIRST_CHART_FILES = [
   'index.html', 'style.css', 'main.js', 'start.js', 'favicon.svg',
   'pkg/technopolis_explorer.js', 'pkg/technopolis_explorer_bg.wasm',
 ];
+
+/** The budget the README sets for the first chart, gzipped. Not met yet: see CEILING. */
+export const BUDGET = 90 * 1024;
+/** What the first chart may cost today, gzipped: a ratchet, lowered as the size comes down
+ *  towards BUDGET, so that no change makes it larger unnoticed. */
+export const CEILING = 236 * 1024;
 
 export function firstChartBytes() {
   return FIRST_CHART_FILES.map((file) => {
@@ -23,5 +30,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log('bytes for the first chart (raw / gzip -9):');
   for (const r of [...rows, { file: 'total', ...total }]) {
     console.log(`  ${r.file.padEnd(36)} ${String(r.raw).padStart(8)} ${String(r.gzip).padStart(8)}`);
+  }
+  console.log(`gzip total ${total.gzip} B: ceiling ${CEILING} B, budget ${BUDGET} B (${(total.gzip / BUDGET).toFixed(2)}× the budget)`);
+  if (process.argv.includes('--check') && total.gzip > CEILING) {
+    console.error(`FAIL: the first chart is ${total.gzip} B gzipped, more than its ceiling of ${CEILING} B`);
+    process.exit(1);
   }
 }

@@ -14,7 +14,7 @@ wasm-pack test --headless --chrome --test browser
 
 echo "== release build"
 bash scripts/build.sh
-node scripts/size.mjs
+node scripts/size.mjs --check
 
 echo "== end-to-end tests (Playwright + Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -105,5 +105,6 @@ pub fn summarize(data: &Dataset, chart: &Chart, lang: Lang, numbers: &dyn Number
         Body::Bars(_) => words.bars(chart),
         Body::Timeline(_) => words.timeline(chart),
     });
+    sentences.extend(chart.not_drawn.clone());
     sentences
 }

@@ -35,7 +35,7 @@ impl Rect {
 }
 
 /// What a piece of text is, which fixes its size and weight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TextRole {
     Title,
     Subtitle,

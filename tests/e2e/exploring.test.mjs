@@ -202,3 +202,38 @@ test('changing the sort moves the bars over several frames, and at once under re
   const frames = await framesAfter(still, () => still.getByLabel('Order').selectOption('value-asc'));
   assert.equal(frames, 1, 'no animation under prefers-reduced-motion');
 });
+
+test('hovering moves a highlight layer around the bar and never repaints the chart', async () => {
+  const page = await app.open('?view=sites&lang=en');
+  const canvas = page.locator('canvas');
+  const before = await canvas.evaluate((c) => c.toDataURL());
+  const [found] = await sweep(page, 400);
+  assert.ok(found, 'a bar under the pointer');
+  await page.mouse.move(found.x, found.y);
+  const ring = await page.locator('.tx-ring').boundingBox();
+  const band = await page.locator('.tx-band').boundingBox();
+  assert.ok(ring && band, 'the ring and band show');
+  assert.ok(band.y <= found.y && found.y < band.y + band.height, `the band covers the hovered row: ${JSON.stringify({ band, found })}`);
+  assert.ok(ring.y >= band.y - 4 && ring.y + ring.height <= band.y + band.height + 4, 'the ring is in that row');
+  assert.equal(await canvas.evaluate((c) => c.toDataURL()), before, 'the canvas is untouched by hovering');
+  await page.mouse.move(1, 1);
+  assert.equal(await page.locator('.tx-ring').isVisible(), false, 'and the ring goes with the pointer');
+});
+
+test('more rows than fit are drawn in part, and the chart and table say how many', async () => {
+  // Tall enough for the pointer to reach every drawn row.
+  const page = await app.open('?view=sites&lang=en', { viewport: { width: 1000, height: 3200 } });
+  const sites = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, name: { ru: `Площадка ${i}`, en: `Site ${i}` } }));
+  const observations = sites.map((s, i) => ({ id: `o${i}`, measure: 'people_employed', scope: { sites: [s.id] }, value: i + 1, qualifier: 'exact', date: '2025-01-01', source: 'x', wording: 'w' }));
+  const data = { format: 'sez-jobs', version: 1, zone: { id: 'z', name: { ru: 'З', en: 'Z' } }, sites, sectors: [], companies: [], measures: [{ id: 'people_employed', name: { ru: 'Работают', en: 'People employed' }, unit: { ru: 'чел.', en: 'people' }, time: 'date' }], sources: [{ id: 'x', outlet: 'Example', url: 'https://example.org/' }], observations };
+  await page.getByText('Your own data: JSON or CSV').click();
+  await page.getByLabel('Or paste JSON or CSV text').fill(JSON.stringify(data));
+  await page.getByRole('button', { name: 'Check and show' }).click();
+  await page.waitForFunction(() => /^Z\b/.test(document.querySelector('.tx-summary').textContent) || document.querySelector('[role=status]').textContent.endsWith(' Z'));
+  const height = await page.locator('canvas').evaluate((c) => c.clientHeight);
+  assert.ok(height < 60 * 40 + 700, `the canvas stays a readable height: ${height}`);
+  assert.match(await page.locator('.tx-summary').textContent(), /The first 60 of 301 rows are drawn, in the chosen order; the data table lists them all\./);
+  assert.equal((await tableText(page)).split('\n').filter((l) => /Site \d+/.test(l)).length, 300, 'the table lists every site');
+  const tips = new Set((await sweep(page, 400)).map((t) => t.text));
+  assert.ok(tips.size > 40 && tips.size <= 60, `${tips.size} bars can be hovered`);
+});
