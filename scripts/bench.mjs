@@ -123,8 +123,9 @@ async function writeBars(page) {
     const canvas = document.querySelector('.tx-figure canvas');
     return { rows, title: document.querySelector('.tx-figure canvas').getAttribute('aria-label').split('.')[0], w: canvas.clientWidth, h: canvas.clientHeight };
   });
-  const values = bars.rows.map((cells) => Number(cells.find((c, i) => i > 0 && /\d/.test(c))?.replace(/[^\d.]/g, '') ?? NaN));
-  const kept = bars.rows.map((cells, i) => [cells[0], values[i]]).filter(([, v]) => Number.isFinite(v));
+  // Columns: id, what it is about, measure, figure ("more than 3,400 people"), ...
+  const value = (figure) => Number(/\d[\d,]*(\.\d+)?/.exec(figure)?.[0].replaceAll(',', '') ?? NaN);
+  const kept = bars.rows.map((cells) => [cells[1], value(cells[3])]).filter(([, v]) => Number.isFinite(v));
   writeFileSync(join(run, 'bars.json'), JSON.stringify({ title: bars.title, labels: kept.map(([l]) => l), values: kept.map(([, v]) => v) }));
   return { w: bars.w, h: bars.h, count: kept.length };
 }
@@ -195,13 +196,11 @@ for (const [dpr, r] of Object.entries(results.dpr)) {
   row('Measure (ms)', 'ours p50', 'ours p95', 'Chart.js p50', 'Chart.js p95', 'p95 ratio');
   row('---', '---:', '---:', '---:', '---:', '---:');
   const both = (name, a, b) => row(name, ms(a.p50), ms(a.p95), b ? ms(b.p50) : '–', b ? ms(b.p95) : '–', b ? ratio(a.p95, b.p95) : '–');
-  const paint = (s) => ({ ...s, p95: s.max });
   lines.push(`| first chart painted, ${r.paintOurs.n} loads (p50; max in the p95 column) | ${ms(r.paintOurs.p50)} | ${ms(r.paintOurs.max)} (min ${ms(r.paintOurs.min)}) | ${ms(r.paintTheirs.p50)} | ${ms(r.paintTheirs.max)} (min ${ms(r.paintTheirs.min)}) | ${ratio(r.paintOurs.p50, r.paintTheirs.p50)} (p50) |`);
   both(`pointer move → tooltip and highlight (${r.moveOurs.samples.length} moves; ${r.moveOurs.distinct} / ${r.moveTheirs.distinct} distinct tooltips)`, stats(r.moveOurs.samples), stats(r.moveTheirs.samples));
   both(`key press → next figure (${r.key.samples.length})`, stats(r.key.samples));
   both(`sort (${r.sort.samples.length})`, stats(r.sort.samples));
   both(`view switch (${r.view.samples.length})`, stats(r.view.samples));
-  void paint;
   lines.push('', `wasm memory: ${kb(r.memory.loaded)} KB after load, ${kb(r.memory.after1000)} KB after 1,000 interactions, ${kb(r.memory.after2000)} KB after 2,000.`, '');
 }
 lines.push('### Scale (synthetic datasets, sites view, by value; ms as timed by the explorer)', '');
