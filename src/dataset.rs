@@ -155,11 +155,42 @@ struct Checker<'a> {
     ids: HashMap<&'static str, HashMap<&'a str, usize>>,
 }
 
-fn join(path: &str, inner: &str) -> String {
-    match inner {
-        "" => path.to_string(),
-        _ if inner.starts_with('[') => format!("{path}{inner}"),
-        _ => format!("{path}.{inner}"),
+/// Where a value is in the document (`$.observations[3].scope`). Each step only points at its
+/// parent, so the path is spelled out when a problem is reported, never for values that pass:
+/// a million observations would otherwise format ten million paths.
+#[derive(Clone, Copy)]
+enum Path<'p> {
+    Root,
+    Field(&'p Path<'p>, &'p str),
+    Item(&'p Path<'p>, usize),
+}
+
+impl<'p> Path<'p> {
+    fn field(&'p self, name: &'p str) -> Path<'p> {
+        Path::Field(self, name)
+    }
+
+    fn item(&'p self, index: usize) -> Path<'p> {
+        Path::Item(self, index)
+    }
+
+    /// This path followed by the path a decoder found inside the value (`""`, `"en"`, `"[1].x"`).
+    fn join(&self, inner: &str) -> String {
+        match inner {
+            "" => self.to_string(),
+            _ if inner.starts_with('[') => format!("{self}{inner}"),
+            _ => format!("{self}.{inner}"),
+        }
+    }
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Path::Root => f.write_str("$"),
+            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Path::Item(parent, index) => write!(f, "{parent}[{index}]"),
+        }
     }
 }
 
@@ -168,12 +199,12 @@ impl<'a> Checker<'a> {
         Checker { root, problems: Vec::new(), ids: HashMap::new() }
     }
 
-    fn report(&mut self, path: impl Into<String>, kind: ProblemKind) {
-        self.problems.push(Problem::new(path, kind));
+    fn report(&mut self, path: impl ToString, kind: ProblemKind) {
+        self.problems.push(Problem::new(path.to_string(), kind));
     }
 
-    fn decode<T: Read>(&mut self, value: &Value, path: &str) -> Option<T> {
-        T::read(value).map_err(|wrong| self.report(join(path, &wrong.inner_path), wrong.kind)).ok()
+    fn decode<T: Read>(&mut self, value: &Value, path: &Path) -> Option<T> {
+        T::read(value).map_err(|wrong| self.report(path.join(&wrong.inner_path), wrong.kind)).ok()
     }
 
     fn dataset(&mut self) -> Option<Dataset> {
@@ -186,7 +217,7 @@ impl<'a> Checker<'a> {
         for (name, values) in lists.iter().zip(&items) {
             self.index_ids(name, values);
         }
-        let zone = self.root.get("zone").and_then(|z| self.entity(z, "$.zone"));
+        let zone = self.root.get("zone").and_then(|z| self.entity(z, &Path::Root.field("zone")));
         let sites = self.each(items[0], "sites", Checker::site);
         let sectors = self.each(items[1], "sectors", Checker::entity);
         let companies = self.each(items[2], "companies", Checker::company);
@@ -256,12 +287,13 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks every item of a list; the result keeps each item's position, `None` where it failed.
-    fn each<T>(&mut self, values: &'a [Value], list: &str, mut check: impl FnMut(&mut Self, &Value, &str) -> Option<T>) -> Vec<Option<T>> {
-        values.iter().enumerate().map(|(i, v)| check(self, v, &format!("$.{list}[{i}]"))).collect()
+    fn each<T>(&mut self, values: &'a [Value], list: &str, mut check: impl FnMut(&mut Self, &Value, &Path) -> Option<T>) -> Vec<Option<T>> {
+        let list = Path::Root.field(list);
+        values.iter().enumerate().map(|(i, v)| check(self, v, &list.item(i))).collect()
     }
 
     /// The position of the item with this id in its list, or a problem at `path`.
-    fn resolve(&mut self, kind: IdKind, id: &str, path: String) -> Option<usize> {
+    fn resolve(&mut self, kind: IdKind, id: &str, path: Path) -> Option<usize> {
         let list = match kind {
             IdKind::Site => "sites",
             IdKind::Sector => "sectors",
@@ -276,16 +308,16 @@ impl<'a> Checker<'a> {
         found
     }
 
-    fn text(&mut self, text: &Localized, path: &str) {
+    fn text(&mut self, text: &Localized, path: &Path) {
         for (lang, value) in [("ru", &text.ru), ("en", &text.en)] {
             if value.trim().is_empty() {
-                self.report(format!("{path}.{lang}"), ProblemKind::EmptyText);
+                self.report(path.field(lang), ProblemKind::EmptyText);
             }
         }
     }
 
     /// A field the format requires: reported where missing or wrong.
-    fn required<T>(&mut self, field: Field<T>, path: &str, name: &str) -> Option<T> {
+    fn required<T>(&mut self, field: Field<T>, path: &Path, name: &str) -> Option<T> {
         match field {
             Field::Missing => {
                 self.report(path, ProblemKind::MissingField(name.into()));
@@ -296,71 +328,71 @@ impl<'a> Checker<'a> {
     }
 
     /// A field that may be absent: `Some(None)` when it is, `None` when it is wrong.
-    fn optional<T>(&mut self, field: Field<T>, path: &str, name: &str) -> Option<Option<T>> {
+    fn optional<T>(&mut self, field: Field<T>, path: &Path, name: &str) -> Option<Option<T>> {
         match field {
             Field::Missing => Some(None),
             Field::Valid(value) => Some(Some(value)),
             Field::Invalid(wrong) => {
-                self.report(join(&format!("{path}.{name}"), &wrong.inner_path), wrong.kind);
+                self.report(path.field(name).join(&wrong.inner_path), wrong.kind);
                 None
             }
         }
     }
 
-    fn unknown_fields(&mut self, unknown: &Unknown, path: &str) {
+    fn unknown_fields(&mut self, unknown: &Unknown, path: &Path) {
         for key in unknown {
             self.report(path, ProblemKind::UnknownField(key.clone()));
         }
     }
 
-    fn name(&mut self, field: Field<Localized>, path: &str, name: &str) -> Option<Localized> {
+    fn name(&mut self, field: Field<Localized>, path: &Path, name: &str) -> Option<Localized> {
         let text = self.required(field, path, name)?;
-        self.text(&text, &format!("{path}.{name}"));
+        self.text(&text, &path.field(name));
         Some(text)
     }
 
-    fn entity_fields(&mut self, raw: raw::Entity, path: &str) -> Option<Named> {
+    fn entity_fields(&mut self, raw: raw::Entity, path: &Path) -> Option<Named> {
         self.unknown_fields(&raw.unknown, path);
         let id = self.required(raw.id, path, "id");
         let name = self.name(raw.name, path, "name");
         Some(Named { id: id?, name: name? })
     }
 
-    fn entity(&mut self, value: &Value, path: &str) -> Option<Named> {
+    fn entity(&mut self, value: &Value, path: &Path) -> Option<Named> {
         let raw: raw::Entity = self.decode(value, path)?;
         self.entity_fields(raw, path)
     }
 
-    fn site(&mut self, value: &Value, path: &str) -> Option<Site> {
+    fn site(&mut self, value: &Value, path: &Path) -> Option<Site> {
         let raw: raw::Site = self.decode(value, path)?;
         let status = self.optional(raw.status, path, "status");
         let entity = self.entity_fields(raw.entity, path)?;
         Some(Site { id: entity.id, name: entity.name, planned: status? == Some(raw::SiteStatus::Planned) })
     }
 
-    fn company(&mut self, value: &Value, path: &str) -> Option<Company> {
+    fn company(&mut self, value: &Value, path: &Path) -> Option<Company> {
         let raw: raw::Company = self.decode(value, path)?;
         let entity = self.entity_fields(raw.entity, path);
         let sites = self.optional(raw.sites, path, "sites")?.unwrap_or_default();
-        let sites = self.resolve_all(IdKind::Site, &sites, &format!("{path}.sites"));
+        let sites = self.resolve_all(IdKind::Site, &sites, &path.field("sites"));
         let sector = self.optional(raw.sector, path, "sector")?;
-        let sector = self.resolve_optional(IdKind::Sector, sector.as_deref(), format!("{path}.sector"));
+        let sector = self.resolve_optional(IdKind::Sector, sector.as_deref(), path.field("sector"));
         let entity = entity?;
         Some(Company { id: entity.id, name: entity.name, sites: sites?, sector: sector? })
     }
 
     /// Like `resolve` for a field that may be absent: `Some(None)` when it is.
-    fn resolve_optional(&mut self, kind: IdKind, id: Option<&str>, path: String) -> Option<Option<usize>> {
+    fn resolve_optional(&mut self, kind: IdKind, id: Option<&str>, path: Path) -> Option<Option<usize>> {
         id.map_or(Some(None), |id| self.resolve(kind, id, path).map(Some))
     }
 
-    fn resolve_all(&mut self, kind: IdKind, ids: &[String], path: &str) -> Option<Vec<usize>> {
+    fn resolve_all(&mut self, kind: IdKind, ids: &[String], path: &Path) -> Option<Vec<usize>> {
         let found: Vec<Option<usize>> =
-            ids.iter().enumerate().map(|(i, id)| self.resolve(kind, id, format!("{path}[{i}]"))).collect();
+            ids.iter().enumerate().map(|(i, id)| self.resolve(kind, id, path.item(i))).collect();
         found.into_iter().collect()
     }
 
-    fn measure(&mut self, value: &Value, path: &str) -> Option<Measure> {
+    fn measure(&mut self, value: &Value, path: &Path) -> Option<Measure> {
         let raw: raw::Measure = self.decode(value, path)?;
         let entity = self.entity_fields(raw.entity, path);
         let unit = self.name(raw.unit, path, "unit");
@@ -368,63 +400,63 @@ impl<'a> Checker<'a> {
         let plan_for = match (self.optional(raw.plan_for, path, "plan_for")?, time) {
             (None, _) => None,
             (Some(_), Some(time)) if time != TimeKind::Target => {
-                self.report(format!("{path}.plan_for"), ProblemKind::NotAPlan(entity.as_ref().map(|e| e.id.clone()).unwrap_or_default()));
+                self.report(path.field("plan_for"), ProblemKind::NotAPlan(entity.as_ref().map(|e| e.id.clone()).unwrap_or_default()));
                 return None;
             }
-            (Some(id), _) => Some(self.resolve(IdKind::Measure, &id, format!("{path}.plan_for"))?),
+            (Some(id), _) => Some(self.resolve(IdKind::Measure, &id, path.field("plan_for"))?),
         };
         let entity = entity?;
         Some(Measure { id: entity.id, name: entity.name, unit: unit?, time: time?, plan_for })
     }
 
-    fn source(&mut self, value: &Value, path: &str) -> Option<Source> {
+    fn source(&mut self, value: &Value, path: &Path) -> Option<Source> {
         let raw: raw::Source = self.decode(value, path)?;
         self.unknown_fields(&raw.unknown, path);
         let id = self.required(raw.id, path, "id");
         let title = self.optional(raw.title, path, "title");
         let outlet = self.required(raw.outlet, path, "outlet");
         if outlet.as_ref().is_some_and(|o| o.trim().is_empty()) {
-            self.report(format!("{path}.outlet"), ProblemKind::EmptyText);
+            self.report(path.field("outlet"), ProblemKind::EmptyText);
         }
         let url = self.required(raw.url, path, "url");
         if let Some(url) = url.as_ref().filter(|u| !(u.starts_with("https://") || u.starts_with("http://"))) {
-            self.report(format!("{path}.url"), ProblemKind::BadUrl(url.clone()));
+            self.report(path.field("url"), ProblemKind::BadUrl(url.clone()));
         }
         let date = match self.optional(raw.date, path, "date")? {
             None => None,
             Some(text) => Some(PartialDate::parse(&text).or_else(|| {
-                self.report(format!("{path}.date"), ProblemKind::BadDate(text.clone()));
+                self.report(path.field("date"), ProblemKind::BadDate(text.clone()));
                 None
             })?),
         };
         Some(Source { id: id?, title: title?, outlet: outlet?, date, url: url? })
     }
 
-    fn scope(&mut self, raw: raw::Scope, path: &str) -> Option<Scope> {
+    fn scope(&mut self, raw: raw::Scope, path: &Path) -> Option<Scope> {
         if raw.company.is_some() && (raw.sites.is_some() || raw.sector.is_some()) {
             self.report(path, ProblemKind::CompanyWithSitesOrSector);
         }
         if raw.sites.as_ref().is_some_and(Vec::is_empty) {
-            self.report(format!("{path}.sites"), ProblemKind::EmptyList);
+            self.report(path.field("sites"), ProblemKind::EmptyList);
         }
-        let sites = self.resolve_all(IdKind::Site, raw.sites.as_deref().unwrap_or_default(), &format!("{path}.sites"));
-        let sector = self.resolve_optional(IdKind::Sector, raw.sector.as_deref(), format!("{path}.sector"));
-        let company = self.resolve_optional(IdKind::Company, raw.company.as_deref(), format!("{path}.company"));
+        let sites = self.resolve_all(IdKind::Site, raw.sites.as_deref().unwrap_or_default(), &path.field("sites"));
+        let sector = self.resolve_optional(IdKind::Sector, raw.sector.as_deref(), path.field("sector"));
+        let company = self.resolve_optional(IdKind::Company, raw.company.as_deref(), path.field("company"));
         if let Some(part) = &raw.part {
-            self.text(part, &format!("{path}.part"));
+            self.text(part, &path.field("part"));
         }
         Some(Scope { sites: sites?, sector: sector?, company: company?, part: raw.part })
     }
 
-    fn observation(&mut self, value: &Value, path: &str, times: &[Option<TimeKind>]) -> Option<Observation> {
+    fn observation(&mut self, value: &Value, path: &Path, times: &[Option<TimeKind>]) -> Option<Observation> {
         let raw: raw::Observation = self.decode(value, path)?;
         self.unknown_fields(&raw.unknown, path);
         let id = self.required(raw.id, path, "id");
-        let measure = self.required(raw.measure, path, "measure").and_then(|m| self.resolve(IdKind::Measure, &m, format!("{path}.measure")));
-        let scope = self.required(raw.scope, path, "scope").and_then(|s| self.scope(s, &format!("{path}.scope")));
-        let amount = self.required(raw.value, path, "value").and_then(|v| self.amount(v, &format!("{path}.value")));
+        let measure = self.required(raw.measure, path, "measure").and_then(|m| self.resolve(IdKind::Measure, &m, path.field("measure")));
+        let scope = self.required(raw.scope, path, "scope").and_then(|s| self.scope(s, &path.field("scope")));
+        let amount = self.required(raw.value, path, "value").and_then(|v| self.amount(v, &path.field("value")));
         let max = match self.optional(raw.max, path, "max") {
-            Some(Some(max)) => self.amount(max, &format!("{path}.max")).map(Some),
+            Some(Some(max)) => self.amount(max, &path.field("max")).map(Some),
             other => other,
         };
         let qualifier = self.required(raw.qualifier, path, "qualifier");
@@ -436,10 +468,10 @@ impl<'a> Checker<'a> {
         let period = self.optional(raw.period, path, "period");
         let target = self.optional(raw.target, path, "target");
         let when_note = self.optional(raw.when_note, path, "when_note");
-        let source = self.required(raw.source, path, "source").and_then(|s| self.resolve(IdKind::Source, &s, format!("{path}.source")));
+        let source = self.required(raw.source, path, "source").and_then(|s| self.resolve(IdKind::Source, &s, path.field("source")));
         let wording = self.required(raw.wording, path, "wording");
         if wording.as_ref().is_some_and(|w| w.trim().is_empty()) {
-            self.report(format!("{path}.wording"), ProblemKind::EmptyText);
+            self.report(path.field("wording"), ProblemKind::EmptyText);
         }
         let note = self.optional(raw.note, path, "note");
         let time = measure.and_then(|m| times.get(m).copied().flatten());
@@ -462,7 +494,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A figure must be a finite number of things, never negative.
-    fn amount(&mut self, value: f64, path: &str) -> Option<f64> {
+    fn amount(&mut self, value: f64, path: &Path) -> Option<f64> {
         let problem = if !value.is_finite() {
             ProblemKind::NotFinite
         } else if value < 0.0 {
@@ -476,19 +508,19 @@ impl<'a> Checker<'a> {
         None
     }
 
-    fn qualifier(&mut self, name: QualifierName, value: f64, max: Option<f64>, path: &str) -> Option<Qualifier> {
+    fn qualifier(&mut self, name: QualifierName, value: f64, max: Option<f64>, path: &Path) -> Option<Qualifier> {
         match (name, max) {
             (QualifierName::Range, None) => {
-                self.report(format!("{path}.qualifier"), ProblemKind::RangeWithoutMax);
+                self.report(path.field("qualifier"), ProblemKind::RangeWithoutMax);
                 None
             }
             (QualifierName::Range, Some(max)) if max <= value => {
-                self.report(format!("{path}.max"), ProblemKind::MaxNotAboveValue);
+                self.report(path.field("max"), ProblemKind::MaxNotAboveValue);
                 None
             }
             (QualifierName::Range, Some(max)) => Some(Qualifier::Range { max }),
             (_, Some(_)) => {
-                self.report(format!("{path}.max"), ProblemKind::MaxWithoutRange);
+                self.report(path.field("max"), ProblemKind::MaxWithoutRange);
                 None
             }
             (QualifierName::Exact, None) => Some(Qualifier::Exact),
@@ -501,7 +533,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks that the observation is dated by the field its measure names, and parses it.
-    fn when(&mut self, time: Option<TimeKind>, date: Option<&str>, period: Option<&str>, target: Option<i32>, path: &str) -> Option<When> {
+    fn when(&mut self, time: Option<TimeKind>, date: Option<&str>, period: Option<&str>, target: Option<i32>, path: &Path) -> Option<When> {
         let expected = match time? {
             TimeKind::Date => "date",
             TimeKind::Period => "period",
@@ -510,12 +542,12 @@ impl<'a> Checker<'a> {
         let given = [("date", date.is_some()), ("period", period.is_some()), ("target", target.is_some())];
         let wrong: Vec<&str> = given.iter().filter(|(f, is)| *is && *f != expected).map(|(f, _)| *f).collect();
         for field in &wrong {
-            self.report(format!("{path}.{field}"), ProblemKind::WrongTimeField { expected });
+            self.report(path.field(field), ProblemKind::WrongTimeField { expected });
         }
         if !wrong.is_empty() {
             return None;
         }
-        let field = format!("{path}.{expected}");
+        let field = path.field(expected);
         match (date, period, target) {
             (Some(d), _, _) => PartialDate::parse(d).map(When::Date).or_else(|| {
                 self.report(field, ProblemKind::BadDate(d.into()));
@@ -546,14 +578,14 @@ fn check_sizes(root: &Map<String, Value>) -> Result<(), Vec<Problem>> {
     }
     if problems.is_empty() {
         for (name, value) in root {
-            long_texts(value, format!("$.{name}"), &mut problems);
+            long_texts(value, &Path::Root.field(name), &mut problems);
         }
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
 /// Every text longer than the limit, up to a hundred of them.
-fn long_texts(value: &Value, path: String, problems: &mut Vec<Problem>) {
+fn long_texts(value: &Value, path: &Path, problems: &mut Vec<Problem>) {
     if problems.len() >= 100 {
         return;
     }
@@ -561,11 +593,11 @@ fn long_texts(value: &Value, path: String, problems: &mut Vec<Problem>) {
         Value::String(text) => {
             let chars = text.chars().count();
             if chars > MAX_TEXT_CHARS {
-                problems.push(Problem::new(path, ProblemKind::TooLong { chars, limit: MAX_TEXT_CHARS }));
+                problems.push(Problem::new(path.to_string(), ProblemKind::TooLong { chars, limit: MAX_TEXT_CHARS }));
             }
         }
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| long_texts(v, format!("{path}[{i}]"), problems)),
-        Value::Object(fields) => fields.iter().for_each(|(k, v)| long_texts(v, format!("{path}.{k}"), problems)),
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| long_texts(v, &path.item(i), problems)),
+        Value::Object(fields) => fields.iter().for_each(|(k, v)| long_texts(v, &path.field(k), problems)),
         _ => {}
     }
 }
