@@ -118,6 +118,8 @@ const memory = (page) => page.evaluate(() => window.wasmMemory?.buffer.byteLengt
 
 /** Our chart's bars, for Chart.js to draw the same: labels and values of the first view. */
 async function writeBars(page) {
+  await page.locator('details.tx-table summary').click();
+  await page.locator('.tx-table caption').waitFor();
   const bars = await page.evaluate(() => {
     const rows = [...document.querySelectorAll('.tx-table tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent));
     const canvas = document.querySelector('.tx-figure canvas');

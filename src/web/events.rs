@@ -61,10 +61,11 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
     wire_controls(app)?;
     wire_chart(app)?;
     wire_data(app)?;
-    let (window, figure, mode) = {
+    let (window, figure, mode, table_box) = {
         let a = app.borrow();
-        (a.window.clone(), a.parts.figure.clone(), a.mode)
+        (a.window.clone(), a.parts.figure.clone(), a.mode, a.parts.table_box.clone())
     };
+    listen(app, &table_box, "toggle", |app, _| app.fill_table_if_open())?;
     if mode == Mode::Page {
         listen(app, &window, "popstate", |app, _| {
             app.settings = Settings::from_pairs(query_pairs(&app.window.location().search()?)?);

@@ -81,6 +81,8 @@ struct Parts {
     embed_frame: HtmlTextAreaElement,
     details: HtmlElement,
     details_close: HtmlElement,
+    /// The data table's `<details>`: the table is built when it is opened.
+    table_box: HtmlElement,
     table_summary: HtmlElement,
     table: HtmlElement,
 }
@@ -116,6 +118,8 @@ struct App {
     /// Everything wired to the page, released by `destroy`.
     wiring: events::Wiring,
     timings: Timings,
+    /// Whether the data table shows the current chart.
+    table_filled: bool,
     /// The figure's width when last measured (by a resize, or the first showing), so that a
     /// new chart is laid out without forcing the page's layout.
     width: f64,
@@ -206,6 +210,7 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
         transition: None,
         wiring: events::Wiring::default(),
         timings: Timings::default(),
+        table_filled: false,
         width: 0.0,
         painted: false,
     };
@@ -469,6 +474,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
         embed_frame,
         details,
         details_close,
+        table_box,
         table_summary,
         table,
     })
@@ -605,7 +611,8 @@ impl App {
         self.chart = timed(&mut self.timings.query, || chart::build(&self.data, query, lang, &self.numbers));
         self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data)?;
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
-        panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, lang, &self.numbers)?;
+        self.table_filled = false;
+        self.fill_table_if_open()?;
         panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), lang, &self.numbers)?;
         self.parts.details_close.set_text_content(Some(ui(UiText::Close, lang)));
         self.fill_embed()?;
@@ -630,6 +637,16 @@ impl App {
             true => self.relayout(),
             false => self.fit(),
         }
+    }
+
+    /// Builds the data table for the current chart if the reader has it open: a table of ten
+    /// thousand rows is not built for a chart nobody reads as a table.
+    fn fill_table_if_open(&mut self) -> Result<(), JsValue> {
+        if self.table_filled || !self.parts.table_box.has_attribute("open") {
+            return Ok(());
+        }
+        self.table_filled = true;
+        panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, self.lang(), &self.numbers)
     }
 
     /// The embed panel's snippets for the current state.

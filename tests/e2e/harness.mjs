@@ -80,5 +80,7 @@ export const BAR_BLUE = [0x00, 0x72, 0xb2];
 export async function tableText(page) {
   const details = page.locator('details.tx-table');
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  // The table is built when it is opened.
+  await page.locator('table caption').waitFor();
   return page.locator('table').innerText();
 }
