@@ -56,8 +56,16 @@ fn bars_are_drawn_where_the_layout_puts_them_at_twice_the_pixels() {
     }
 }
 
+/// Lets the page run its queued tasks (events such as `toggle` are dispatched in one).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn the_explorer_draws_a_sharp_labelled_chart_in_a_page() {
+async fn the_explorer_draws_a_sharp_labelled_chart_in_a_page() {
     let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
     root.style().set_property("width", "700px").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
@@ -73,8 +81,11 @@ fn the_explorer_draws_a_sharp_labelled_chart_in_a_page() {
     let blue = Theme::Light.colour(Paint::Current);
     let blue_pixels = image.chunks(4).filter(|p| (p[0], p[1], p[2]) == blue).count();
     assert!(blue_pixels > 500, "only {blue_pixels} pixels of bar colour");
-    let table = root.query_selector("table").unwrap().unwrap().text_content().unwrap();
-    assert!(table.contains("CNews"), "the table names the sources");
+    let table = root.query_selector("table").unwrap().unwrap();
+    assert_eq!(table.text_content().unwrap(), "", "the table is built only when opened");
+    root.query_selector("details.tx-table").unwrap().unwrap().set_attribute("open", "").unwrap();
+    next_task().await;
+    assert!(table.text_content().unwrap().contains("CNews"), "the table names the sources");
     assert!(root.query_selector("[role=tooltip]").unwrap().is_some());
     assert!(root.query_selector("[role=alert]").unwrap().is_some());
 }

@@ -6,7 +6,6 @@
 //! changes are announced with a `statechange` event). Both return an `Explorer` handle.
 
 mod canvas;
-pub use canvas::CanvasBackend;
 mod controls;
 mod dom;
 mod events;
@@ -14,6 +13,8 @@ mod files;
 mod panels;
 mod panic;
 mod platform;
+
+pub use canvas::CanvasBackend;
 
 use crate::chart::{self, Chart, Query};
 use crate::dataset::Dataset;
@@ -32,7 +33,6 @@ use crate::ui_text::{ui, UiText};
 use controls::{Controls, Export};
 use dom::{append, clear, element};
 use platform::{timed, CanvasText, IntlNumbers, Timings};
-
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
