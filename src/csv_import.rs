@@ -3,6 +3,7 @@
 //! Problems are named by line and column.
 
 use crate::dataset::Dataset;
+use crate::json::Json;
 use crate::limits::MAX_CSV_ROWS;
 use crate::problem::{Place, Problem, ProblemKind};
 use serde_json::{json, Map, Value};
@@ -16,8 +17,11 @@ const REQUIRED: [&str; 7] = ["id", "measure", "value", "qualifier", "source_outl
 /// Measures are not defined in a CSV: rows name one of the embedded dataset's, which brings
 /// its names, unit and dating.
 fn standard_measures() -> Vec<Value> {
-    let embedded: Value = serde_json::from_str(crate::EMBEDDED_DATASET).unwrap_or_default();
-    embedded["measures"].as_array().cloned().unwrap_or_default()
+    let embedded = Json::parse(crate::EMBEDDED_DATASET).unwrap_or(Json::Null);
+    match serde_json::to_value(embedded.get("measures")) {
+        Ok(Value::Array(measures)) => measures,
+        _ => Vec::new(),
+    }
 }
 
 /// "Печатники | Pechatniki" names something in both languages; one name serves for both.

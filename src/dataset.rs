@@ -1,12 +1,12 @@
 //! A dataset that passed every rule of the format, with its references resolved to indices.
 //! `parse` is the only way to get one: it lists every problem it finds, each at its JSON path.
 
+use crate::json::{self, Json, Object};
 use crate::lang::Localized;
 use crate::limits::{MAX_ITEMS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, MAX_VALUE};
 use crate::problem::{IdKind, Problem, ProblemKind};
 use crate::raw::{self, Field, QualifierName, Read, TimeKind, Unknown};
 use crate::time::{PartialDate, Period, When};
-use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 pub use crate::raw::TimeKind as MeasureTime;
@@ -107,7 +107,7 @@ impl Dataset {
     /// Parses and validates a dataset; on failure, every problem found, in document order.
     pub fn parse(json: &str) -> Result<Dataset, Vec<Problem>> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let root: Value = serde_json::from_str(json).map_err(|e| {
+        let root = Json::parse(json).map_err(|e| {
             let truncated = e.classify() == serde_json::error::Category::Eof;
             let kind = match e.to_string().starts_with("recursion limit exceeded") {
                 true => ProblemKind::TooDeep,
@@ -117,7 +117,9 @@ impl Dataset {
         })?;
         let root = root.as_object().ok_or_else(|| vec![Problem::new("$", ProblemKind::NotAnObject)])?;
         check_sizes(root)?;
-        let mut checker = Checker::new(root);
+        let (fields, unknown) = json::fields(root, FIELDS);
+        let mut checker = Checker::new(fields);
+        checker.unknown_fields(&unknown, &Path::Root);
         let dataset = checker.dataset();
         match (dataset, checker.problems.is_empty()) {
             (Some(dataset), true) => Ok(dataset),
@@ -150,7 +152,8 @@ impl Dataset {
 
 /// Walks the JSON once, collecting problems and resolving ids to the positions they are listed at.
 struct Checker<'a> {
-    root: &'a Map<String, Value>,
+    /// The dataset's fields, in the order of `FIELDS`.
+    root: [Option<&'a Json<'a>>; FIELDS.len()],
     problems: Vec<Problem>,
     ids: HashMap<&'static str, HashMap<&'a str, usize>>,
 }
@@ -195,29 +198,31 @@ impl std::fmt::Display for Path<'_> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(root: &'a Map<String, Value>) -> Checker<'a> {
+    fn new(root: [Option<&'a Json<'a>>; FIELDS.len()]) -> Checker<'a> {
         Checker { root, problems: Vec::new(), ids: HashMap::new() }
+    }
+
+    /// The dataset's field `name`, one of `FIELDS`.
+    fn field(&self, name: &str) -> Option<&'a Json<'a>> {
+        FIELDS.iter().position(|field| *field == name).and_then(|i| self.root[i])
     }
 
     fn report(&mut self, path: impl ToString, kind: ProblemKind) {
         self.problems.push(Problem::new(path.to_string(), kind));
     }
 
-    fn decode<T: Read>(&mut self, value: &Value, path: &Path) -> Option<T> {
+    fn decode<T: Read<'a>>(&mut self, value: &'a Json<'a>, path: &Path) -> Option<T> {
         T::read(value).map_err(|wrong| self.report(path.join(&wrong.inner_path), wrong.kind)).ok()
     }
 
     fn dataset(&mut self) -> Option<Dataset> {
-        for key in self.root.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
-            self.problems.push(Problem::new("$", ProblemKind::UnknownField(key.clone())));
-        }
         self.check_header();
         let lists = ["sites", "sectors", "companies", "measures", "sources", "observations"];
-        let items: Vec<&'a [Value]> = lists.iter().map(|name| self.list(name)).collect();
+        let items: Vec<&'a [Json<'a>]> = lists.iter().map(|name| self.list(name)).collect();
         for (name, values) in lists.iter().zip(&items) {
             self.index_ids(name, values);
         }
-        let zone = self.root.get("zone").and_then(|z| self.entity(z, &Path::Root.field("zone")));
+        let zone = self.field("zone").and_then(|z| self.entity(z, &Path::Root.field("zone")));
         let sites = self.each(items[0], "sites", Checker::site);
         let sectors = self.each(items[1], "sectors", Checker::entity);
         let companies = self.each(items[2], "companies", Checker::company);
@@ -238,26 +243,25 @@ impl<'a> Checker<'a> {
     }
 
     fn check_header(&mut self) {
-        match self.root.get("format") {
+        match self.field("format") {
             None => self.report("$", ProblemKind::MissingField("format".into())),
-            Some(Value::String(f)) if f == "sez-jobs" => {}
-            Some(other) => self.report("$.format", ProblemKind::WrongFormat { found: other.to_string().trim_matches('"').into() }),
+            Some(f) if f.as_str() == Some("sez-jobs") => {}
+            Some(other) => self.report("$.format", ProblemKind::WrongFormat { found: written(other).trim_matches('"').into() }),
         }
-        match self.root.get("version") {
+        match self.field("version") {
             None => self.report("$", ProblemKind::MissingField("version".into())),
-            Some(v) if v.as_u64() == Some(1) => {}
-            Some(other) => self.report("$.version", ProblemKind::WrongVersion { found: other.to_string() }),
+            Some(v) if v.as_number().and_then(|n| n.as_u64()) == Some(1) => {}
+            Some(other) => self.report("$.version", ProblemKind::WrongVersion { found: written(other) }),
         }
-        if !self.root.contains_key("zone") {
+        if self.field("zone").is_none() {
             self.report("$", ProblemKind::MissingField("zone".into()));
         }
     }
 
-    fn list(&mut self, name: &str) -> &'a [Value] {
-        let root = self.root;
-        match root.get(name) {
+    fn list(&mut self, name: &str) -> &'a [Json<'a>] {
+        match self.field(name) {
             None => self.report("$", ProblemKind::MissingField(name.into())),
-            Some(Value::Array(items)) => {
+            Some(Json::Array(items)) => {
                 if items.is_empty() && ["measures", "sources", "observations"].contains(&name) {
                     self.report(format!("$.{name}"), ProblemKind::EmptyList);
                 }
@@ -271,7 +275,7 @@ impl<'a> Checker<'a> {
         &[]
     }
 
-    fn index_ids(&mut self, list: &'static str, values: &'a [Value]) {
+    fn index_ids(&mut self, list: &'static str, values: &'a [Json<'a>]) {
         let mut seen: HashMap<&'a str, usize> = HashMap::new();
         for (i, id) in values.iter().enumerate().filter_map(|(i, v)| Some((i, v.get("id")?.as_str()?))) {
             if id.trim().is_empty() {
@@ -287,7 +291,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks every item of a list; the result keeps each item's position, `None` where it failed.
-    fn each<T>(&mut self, values: &'a [Value], list: &str, mut check: impl FnMut(&mut Self, &Value, &Path) -> Option<T>) -> Vec<Option<T>> {
+    fn each<T>(&mut self, values: &'a [Json<'a>], list: &str, mut check: impl FnMut(&mut Self, &'a Json<'a>, &Path) -> Option<T>) -> Vec<Option<T>> {
         let list = Path::Root.field(list);
         values.iter().enumerate().map(|(i, v)| check(self, v, &list.item(i))).collect()
     }
@@ -341,7 +345,7 @@ impl<'a> Checker<'a> {
 
     fn unknown_fields(&mut self, unknown: &Unknown, path: &Path) {
         for key in unknown {
-            self.report(path, ProblemKind::UnknownField(key.clone()));
+            self.report(path, ProblemKind::UnknownField(key.to_string()));
         }
     }
 
@@ -358,25 +362,25 @@ impl<'a> Checker<'a> {
         Some(Named { id: id?, name: name? })
     }
 
-    fn entity(&mut self, value: &Value, path: &Path) -> Option<Named> {
+    fn entity(&mut self, value: &'a Json<'a>, path: &Path) -> Option<Named> {
         let raw: raw::Entity = self.decode(value, path)?;
         self.entity_fields(raw, path)
     }
 
-    fn site(&mut self, value: &Value, path: &Path) -> Option<Site> {
+    fn site(&mut self, value: &'a Json<'a>, path: &Path) -> Option<Site> {
         let raw: raw::Site = self.decode(value, path)?;
         let status = self.optional(raw.status, path, "status");
         let entity = self.entity_fields(raw.entity, path)?;
         Some(Site { id: entity.id, name: entity.name, planned: status? == Some(raw::SiteStatus::Planned) })
     }
 
-    fn company(&mut self, value: &Value, path: &Path) -> Option<Company> {
+    fn company(&mut self, value: &'a Json<'a>, path: &Path) -> Option<Company> {
         let raw: raw::Company = self.decode(value, path)?;
         let entity = self.entity_fields(raw.entity, path);
         let sites = self.optional(raw.sites, path, "sites")?.unwrap_or_default();
         let sites = self.resolve_all(IdKind::Site, &sites, &path.field("sites"));
         let sector = self.optional(raw.sector, path, "sector")?;
-        let sector = self.resolve_optional(IdKind::Sector, sector.as_deref(), path.field("sector"));
+        let sector = self.resolve_optional(IdKind::Sector, sector, path.field("sector"));
         let entity = entity?;
         Some(Company { id: entity.id, name: entity.name, sites: sites?, sector: sector? })
     }
@@ -386,13 +390,13 @@ impl<'a> Checker<'a> {
         id.map_or(Some(None), |id| self.resolve(kind, id, path).map(Some))
     }
 
-    fn resolve_all(&mut self, kind: IdKind, ids: &[String], path: &Path) -> Option<Vec<usize>> {
+    fn resolve_all(&mut self, kind: IdKind, ids: &[&str], path: &Path) -> Option<Vec<usize>> {
         let found: Vec<Option<usize>> =
             ids.iter().enumerate().map(|(i, id)| self.resolve(kind, id, path.item(i))).collect();
         found.into_iter().collect()
     }
 
-    fn measure(&mut self, value: &Value, path: &Path) -> Option<Measure> {
+    fn measure(&mut self, value: &'a Json<'a>, path: &Path) -> Option<Measure> {
         let raw: raw::Measure = self.decode(value, path)?;
         let entity = self.entity_fields(raw.entity, path);
         let unit = self.name(raw.unit, path, "unit");
@@ -403,13 +407,13 @@ impl<'a> Checker<'a> {
                 self.report(path.field("plan_for"), ProblemKind::NotAPlan(entity.as_ref().map(|e| e.id.clone()).unwrap_or_default()));
                 return None;
             }
-            (Some(id), _) => Some(self.resolve(IdKind::Measure, &id, path.field("plan_for"))?),
+            (Some(id), _) => Some(self.resolve(IdKind::Measure, id, path.field("plan_for"))?),
         };
         let entity = entity?;
         Some(Measure { id: entity.id, name: entity.name, unit: unit?, time: time?, plan_for })
     }
 
-    fn source(&mut self, value: &Value, path: &Path) -> Option<Source> {
+    fn source(&mut self, value: &'a Json<'a>, path: &Path) -> Option<Source> {
         let raw: raw::Source = self.decode(value, path)?;
         self.unknown_fields(&raw.unknown, path);
         let id = self.required(raw.id, path, "id");
@@ -424,8 +428,8 @@ impl<'a> Checker<'a> {
         }
         let date = match self.optional(raw.date, path, "date")? {
             None => None,
-            Some(text) => Some(PartialDate::parse(&text).or_else(|| {
-                self.report(path.field("date"), ProblemKind::BadDate(text.clone()));
+            Some(text) => Some(PartialDate::parse(text).or_else(|| {
+                self.report(path.field("date"), ProblemKind::BadDate(text.into()));
                 None
             })?),
         };
@@ -440,19 +444,19 @@ impl<'a> Checker<'a> {
             self.report(path.field("sites"), ProblemKind::EmptyList);
         }
         let sites = self.resolve_all(IdKind::Site, raw.sites.as_deref().unwrap_or_default(), &path.field("sites"));
-        let sector = self.resolve_optional(IdKind::Sector, raw.sector.as_deref(), path.field("sector"));
-        let company = self.resolve_optional(IdKind::Company, raw.company.as_deref(), path.field("company"));
+        let sector = self.resolve_optional(IdKind::Sector, raw.sector, path.field("sector"));
+        let company = self.resolve_optional(IdKind::Company, raw.company, path.field("company"));
         if let Some(part) = &raw.part {
             self.text(part, &path.field("part"));
         }
         Some(Scope { sites: sites?, sector: sector?, company: company?, part: raw.part })
     }
 
-    fn observation(&mut self, value: &Value, path: &Path, times: &[Option<TimeKind>]) -> Option<Observation> {
+    fn observation(&mut self, value: &'a Json<'a>, path: &Path, times: &[Option<TimeKind>]) -> Option<Observation> {
         let raw: raw::Observation = self.decode(value, path)?;
         self.unknown_fields(&raw.unknown, path);
         let id = self.required(raw.id, path, "id");
-        let measure = self.required(raw.measure, path, "measure").and_then(|m| self.resolve(IdKind::Measure, &m, path.field("measure")));
+        let measure = self.required(raw.measure, path, "measure").and_then(|m| self.resolve(IdKind::Measure, m, path.field("measure")));
         let scope = self.required(raw.scope, path, "scope").and_then(|s| self.scope(s, &path.field("scope")));
         let amount = self.required(raw.value, path, "value").and_then(|v| self.amount(v, &path.field("value")));
         let max = match self.optional(raw.max, path, "max") {
@@ -468,7 +472,7 @@ impl<'a> Checker<'a> {
         let period = self.optional(raw.period, path, "period");
         let target = self.optional(raw.target, path, "target");
         let when_note = self.optional(raw.when_note, path, "when_note");
-        let source = self.required(raw.source, path, "source").and_then(|s| self.resolve(IdKind::Source, &s, path.field("source")));
+        let source = self.required(raw.source, path, "source").and_then(|s| self.resolve(IdKind::Source, s, path.field("source")));
         let wording = self.required(raw.wording, path, "wording");
         if wording.as_ref().is_some_and(|w| w.trim().is_empty()) {
             self.report(path.field("wording"), ProblemKind::EmptyText);
@@ -476,7 +480,7 @@ impl<'a> Checker<'a> {
         let note = self.optional(raw.note, path, "note");
         let time = measure.and_then(|m| times.get(m).copied().flatten());
         let when = match (date, period, target) {
-            (Some(d), Some(p), Some(t)) => self.when(time, d.as_deref(), p.as_deref(), t, path),
+            (Some(d), Some(p), Some(t)) => self.when(time, d, p, t, path),
             _ => None,
         };
         Some(Observation {
@@ -567,8 +571,9 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Refuses lists and texts beyond the limits before any item is decoded.
-fn check_sizes(root: &Map<String, Value>) -> Result<(), Vec<Problem>> {
+/// Refuses lists and texts beyond the limits before any item is decoded. Everything in the file
+/// counts, a value whose name is given again later (and so not read) included.
+fn check_sizes(root: &Object) -> Result<(), Vec<Problem>> {
     let mut problems = Vec::new();
     for (name, value) in root {
         let limit = if name == "observations" { MAX_OBSERVATIONS } else { MAX_ITEMS };
@@ -585,19 +590,19 @@ fn check_sizes(root: &Map<String, Value>) -> Result<(), Vec<Problem>> {
 }
 
 /// Every text longer than the limit, up to a hundred of them.
-fn long_texts(value: &Value, path: &Path, problems: &mut Vec<Problem>) {
+fn long_texts(value: &Json, path: &Path, problems: &mut Vec<Problem>) {
     if problems.len() >= 100 {
         return;
     }
     match value {
-        Value::String(text) => {
+        Json::String(text) => {
             let chars = text.chars().count();
             if chars > MAX_TEXT_CHARS {
                 problems.push(Problem::new(path.to_string(), ProblemKind::TooLong { chars, limit: MAX_TEXT_CHARS }));
             }
         }
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| long_texts(v, &path.item(i), problems)),
-        Value::Object(fields) => fields.iter().for_each(|(k, v)| long_texts(v, &path.field(k), problems)),
+        Json::Array(items) => items.iter().enumerate().for_each(|(i, v)| long_texts(v, &path.item(i), problems)),
+        Json::Object(fields) => fields.iter().for_each(|(k, v)| long_texts(v, &path.field(k), problems)),
         _ => {}
     }
 }
@@ -607,13 +612,18 @@ fn valid<T>(items: Vec<Option<T>>) -> Vec<T> {
     items.into_iter().flatten().collect()
 }
 
-fn json_type(value: &Value) -> &'static str {
+fn json_type(value: &Json) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "floating point",
-        Value::String(_) => "string",
-        Value::Array(_) => "sequence",
-        Value::Object(_) => "map",
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(_) => "floating point",
+        Json::String(_) => "string",
+        Json::Array(_) => "sequence",
+        Json::Object(_) => "map",
     }
+}
+
+/// A value as the JSON text would write it, to quote it in a problem.
+fn written(value: &Json) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }

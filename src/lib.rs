@@ -4,6 +4,7 @@
 pub mod dataset;
 pub mod lang;
 pub mod problem;
+mod json;
 mod raw;
 pub mod time;
 pub mod chart;

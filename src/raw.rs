@@ -1,15 +1,16 @@
 //! The dataset's JSON as written. Each field is decoded on its own (`Field`), so that one bad
 //! field does not hide the problems of its neighbours; the rules are checked in `dataset`.
 //!
-//! Decoding walks the parsed `serde_json::Value` by hand rather than through serde's derives:
-//! the derives (with `flatten` for unknown fields and `serde_path_to_error` for the paths) made
-//! up a third of the wasm. The wording of the problems is serde's ("invalid type: string "x",
+//! Decoding walks the parsed `Json` tree by hand rather than through serde's derives: the
+//! derives (with `flatten` for unknown fields and `serde_path_to_error` for the paths) made up a
+//! third of the wasm. The wording of the problems is serde's ("invalid type: string "x",
 //! expected f64" becomes `WrongType { found: "string \"x\"", expected: "f64" }`), so messages
-//! read as before.
+//! read as before. Texts that are only looked up or parsed (references, dates) stay borrowed
+//! from the tree; only those the dataset keeps are copied.
 
+use crate::json::{self, Json, Object};
 use crate::lang::Localized;
 use crate::problem::ProblemKind;
-use serde_json::{Map, Value};
 
 /// What is wrong with a value: the path inside it (`""`, `"en"`, `"sites[1]"`) and the problem.
 pub struct Wrong {
@@ -34,98 +35,112 @@ impl Wrong {
 }
 
 /// serde's words for a JSON value of the wrong kind.
-fn found(value: &Value) -> String {
+fn found(value: &Json) -> String {
     match value {
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
-        Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
-        Value::Array(_) => "sequence".into(),
-        Value::Object(_) => "map".into(),
+        Json::Null => "null".into(),
+        Json::Bool(b) => format!("boolean `{b}`"),
+        Json::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+        Json::Number(n) => format!("integer `{n}`"),
+        Json::String(s) => format!("string {s:?}"),
+        Json::Array(_) => "sequence".into(),
+        Json::Object(_) => "map".into(),
     }
 }
 
-fn wrong_type(value: &Value, expected: &str) -> Wrong {
+fn wrong_type(value: &Json, expected: &str) -> Wrong {
     Wrong::new(ProblemKind::WrongType { found: found(value), expected: expected.into() })
 }
 
-/// A value read from JSON.
-pub trait Decode: Sized {
-    fn decode(value: &Value) -> Result<Self, Wrong>;
+/// A value read from JSON; it may borrow from the tree (`'j`).
+pub trait Decode<'j>: Sized {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong>;
 }
 
-impl Decode for String {
-    fn decode(value: &Value) -> Result<Self, Wrong> {
-        value.as_str().map(str::to_string).ok_or_else(|| wrong_type(value, "a string"))
+impl<'j> Decode<'j> for &'j str {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        value.as_str().ok_or_else(|| wrong_type(value, "a string"))
     }
 }
 
-impl Decode for f64 {
-    fn decode(value: &Value) -> Result<Self, Wrong> {
-        value.as_f64().ok_or_else(|| wrong_type(value, "f64"))
+impl<'j> Decode<'j> for String {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        <&str>::decode(value).map(str::to_string)
     }
 }
 
-impl Decode for i32 {
-    fn decode(value: &Value) -> Result<Self, Wrong> {
-        value.as_i64().and_then(|i| i32::try_from(i).ok()).ok_or_else(|| wrong_type(value, "i32"))
+impl<'j> Decode<'j> for f64 {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        value.as_number().and_then(|n| n.as_f64()).ok_or_else(|| wrong_type(value, "f64"))
     }
 }
 
-impl<T: Decode> Decode for Vec<T> {
-    fn decode(value: &Value) -> Result<Self, Wrong> {
+impl<'j> Decode<'j> for i32 {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        value.as_number().and_then(|n| n.as_i64()).and_then(|i| i32::try_from(i).ok()).ok_or_else(|| wrong_type(value, "i32"))
+    }
+}
+
+impl<'j, T: Decode<'j>> Decode<'j> for Vec<T> {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
         let items = value.as_array().ok_or_else(|| wrong_type(value, "a sequence"))?;
         items.iter().enumerate().map(|(i, item)| T::decode(item).map_err(|w| w.within(&format!("[{i}]")))).collect()
     }
 }
 
 /// `null` and absent are the same for an optional field of a nested object.
-impl<T: Decode> Decode for Option<T> {
-    fn decode(value: &Value) -> Result<Self, Wrong> {
+impl<'j, T: Decode<'j>> Decode<'j> for Option<T> {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
         match value {
-            Value::Null => Ok(None),
+            Json::Null => Ok(None),
             value => T::decode(value).map(Some),
         }
     }
 }
 
 /// One of a fixed set of names (`"exact"`, `"planned"`, …).
-fn variant<T: Copy>(value: &Value, names: &[(&str, T)]) -> Result<T, Wrong> {
+fn variant<T: Copy>(value: &Json, names: &[(&str, T)]) -> Result<T, Wrong> {
     let name = value.as_str().ok_or_else(|| wrong_type(value, "a string"))?;
     names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).ok_or_else(|| {
         Wrong::new(ProblemKind::UnknownValue { found: name.into(), allowed: names.iter().map(|(n, _)| n.to_string()).collect() })
     })
 }
 
-fn object<'v>(value: &'v Value, expecting: &str) -> Result<&'v Map<String, Value>, Wrong> {
+fn object<'j, 'a>(value: &'j Json<'a>, expecting: &str) -> Result<&'j Object<'a>, Wrong> {
     value.as_object().ok_or_else(|| wrong_type(value, expecting))
 }
 
+/// The fields of an object the format defines (in the order of `known`), and its other names.
+fn fields<'j, const N: usize>(value: &'j Json<'j>, expecting: &str, known: [&str; N]) -> Result<([Option<&'j Json<'j>>; N], Unknown<'j>), Wrong> {
+    object(value, expecting).map(|object| json::fields(object, known))
+}
+
 /// The value of the field `key` of a nested object.
-fn at<T: Decode>(key: &str, value: &Value) -> Result<T, Wrong> {
+fn at<'j, T: Decode<'j>>(key: &str, value: &'j Json<'j>) -> Result<T, Wrong> {
     T::decode(value).map_err(|w| w.within(key))
 }
 
-fn unknown_field(key: &str) -> Wrong {
-    Wrong::new(ProblemKind::UnknownField(key.into())).within(key)
+/// A nested object (a name, a scope) stops at its first problem, as serde's derive did: a field
+/// the format does not define, then its own fields in the format's order.
+fn no_unknown(unknown: &Unknown) -> Result<(), Wrong> {
+    match unknown.first() {
+        Some(key) => Err(Wrong::new(ProblemKind::UnknownField(key.to_string())).within(key)),
+        None => Ok(()),
+    }
 }
 
-fn required<T>(value: Option<T>, name: &str) -> Result<T, Wrong> {
-    value.ok_or_else(|| Wrong::new(ProblemKind::MissingField(name.into())))
+fn required<'j, T: Decode<'j>>(value: Option<&'j Json<'j>>, name: &str) -> Result<T, Wrong> {
+    at(name, value.ok_or_else(|| Wrong::new(ProblemKind::MissingField(name.into())))?)
 }
 
-impl Decode for Localized {
-    fn decode(value: &Value) -> Result<Self, Wrong> {
-        let (mut ru, mut en) = (None, None);
-        // In the order of the keys, stopping at the first problem, as serde did.
-        for (key, value) in object(value, "struct Localized")? {
-            match key.as_str() {
-                "ru" => ru = Some(at(key, value)?),
-                "en" => en = Some(at(key, value)?),
-                _ => return Err(unknown_field(key)),
-            }
-        }
+/// A field of a nested object that may be absent or `null`.
+fn optional<'j, T: Decode<'j>>(value: Option<&'j Json<'j>>, name: &str) -> Result<Option<T>, Wrong> {
+    value.map_or(Ok(None), |value| at(name, value))
+}
+
+impl<'j> Decode<'j> for Localized {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        let ([ru, en], unknown) = fields(value, "struct Localized", ["ru", "en"])?;
+        no_unknown(&unknown)?;
         Ok(Localized { ru: required(ru, "ru")?, en: required(en, "en")? })
     }
 }
@@ -139,51 +154,40 @@ pub enum Field<T> {
     Invalid(Wrong),
 }
 
-/// An object of the dataset, its fields read one by one.
-pub struct Fields<'v>(&'v Map<String, Value>);
-
-impl<'v> Fields<'v> {
-    fn of(value: &'v Value, expecting: &str) -> Result<Fields<'v>, Wrong> {
-        object(value, expecting).map(Fields)
-    }
-
-    fn get<T: Decode>(&self, name: &str) -> Field<T> {
-        match self.0.get(name).map(T::decode) {
+impl<'j, T: Decode<'j>> From<Option<&'j Json<'j>>> for Field<T> {
+    fn from(value: Option<&'j Json<'j>>) -> Field<T> {
+        match value.map(T::decode) {
             None => Field::Missing,
             Some(Ok(value)) => Field::Valid(value),
             Some(Err(wrong)) => Field::Invalid(wrong),
         }
     }
-
-    /// The fields the format does not define for this object, in the order of their keys.
-    fn unknown(&self, known: &[&str]) -> Unknown {
-        self.0.keys().filter(|k| !known.contains(&k.as_str())).cloned().collect()
-    }
 }
 
-/// Fields an object has that the format does not define.
-pub type Unknown = Vec<String>;
+/// The names of the fields an object has that the format does not define, in alphabetical order.
+pub type Unknown<'j> = Vec<&'j str>;
 
 /// Reads one object of the dataset; fails only where the value is no object at all.
-pub trait Read: Sized {
-    fn read(value: &Value) -> Result<Self, Wrong>;
+pub trait Read<'j>: Sized {
+    fn read(value: &'j Json<'j>) -> Result<Self, Wrong>;
 }
 
-pub struct Entity {
+pub struct Entity<'j> {
     pub id: Field<String>,
     pub name: Field<Localized>,
-    pub unknown: Unknown,
+    pub unknown: Unknown<'j>,
 }
 
-impl Entity {
-    fn from(fields: &Fields, known: &[&str]) -> Entity {
-        Entity { id: fields.get("id"), name: fields.get("name"), unknown: fields.unknown(known) }
+impl<'j> Entity<'j> {
+    fn new(id: Option<&'j Json<'j>>, name: Option<&'j Json<'j>>, unknown: Unknown<'j>) -> Entity<'j> {
+        Entity { id: id.into(), name: name.into(), unknown }
     }
 }
 
-impl Read for Entity {
-    fn read(value: &Value) -> Result<Self, Wrong> {
-        Ok(Entity::from(&Fields::of(value, "struct Entity")?, &["id", "name"]))
+impl<'j> Read<'j> for Entity<'j> {
+    fn read(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        let ([id, name], unknown) = fields(value, "struct Entity", ["id", "name"])?;
+        Ok(Entity::new(id, name, unknown))
     }
 }
 
@@ -193,38 +197,34 @@ pub enum SiteStatus {
     Planned,
 }
 
-impl Decode for SiteStatus {
-    fn decode(value: &Value) -> Result<Self, Wrong> {
+impl<'j> Decode<'j> for SiteStatus {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
         variant(value, &[("active", SiteStatus::Active), ("planned", SiteStatus::Planned)])
     }
 }
 
-pub struct Site {
-    pub entity: Entity,
+pub struct Site<'j> {
+    pub entity: Entity<'j>,
     pub status: Field<SiteStatus>,
 }
 
-impl Read for Site {
-    fn read(value: &Value) -> Result<Self, Wrong> {
-        let fields = Fields::of(value, "struct Site")?;
-        Ok(Site { entity: Entity::from(&fields, &["id", "name", "status"]), status: fields.get("status") })
+impl<'j> Read<'j> for Site<'j> {
+    fn read(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        let ([id, name, status], unknown) = fields(value, "struct Site", ["id", "name", "status"])?;
+        Ok(Site { entity: Entity::new(id, name, unknown), status: status.into() })
     }
 }
 
-pub struct Company {
-    pub entity: Entity,
-    pub sites: Field<Vec<String>>,
-    pub sector: Field<String>,
+pub struct Company<'j> {
+    pub entity: Entity<'j>,
+    pub sites: Field<Vec<&'j str>>,
+    pub sector: Field<&'j str>,
 }
 
-impl Read for Company {
-    fn read(value: &Value) -> Result<Self, Wrong> {
-        let fields = Fields::of(value, "struct Company")?;
-        Ok(Company {
-            entity: Entity::from(&fields, &["id", "name", "sites", "sector"]),
-            sites: fields.get("sites"),
-            sector: fields.get("sector"),
-        })
+impl<'j> Read<'j> for Company<'j> {
+    fn read(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        let ([id, name, sites, sector], unknown) = fields(value, "struct Company", ["id", "name", "sites", "sector"])?;
+        Ok(Company { entity: Entity::new(id, name, unknown), sites: sites.into(), sector: sector.into() })
     }
 }
 
@@ -235,75 +235,61 @@ pub enum TimeKind {
     Target,
 }
 
-impl Decode for TimeKind {
-    fn decode(value: &Value) -> Result<Self, Wrong> {
+impl<'j> Decode<'j> for TimeKind {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
         variant(value, &[("date", TimeKind::Date), ("period", TimeKind::Period), ("target", TimeKind::Target)])
     }
 }
 
-pub struct Measure {
-    pub entity: Entity,
+pub struct Measure<'j> {
+    pub entity: Entity<'j>,
     pub unit: Field<Localized>,
     pub time: Field<TimeKind>,
-    pub plan_for: Field<String>,
+    pub plan_for: Field<&'j str>,
 }
 
-impl Read for Measure {
-    fn read(value: &Value) -> Result<Self, Wrong> {
-        let fields = Fields::of(value, "struct Measure")?;
-        Ok(Measure {
-            entity: Entity::from(&fields, &["id", "name", "unit", "time", "plan_for"]),
-            unit: fields.get("unit"),
-            time: fields.get("time"),
-            plan_for: fields.get("plan_for"),
-        })
+impl<'j> Read<'j> for Measure<'j> {
+    fn read(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        let ([id, name, unit, time, plan_for], unknown) =
+            fields(value, "struct Measure", ["id", "name", "unit", "time", "plan_for"])?;
+        Ok(Measure { entity: Entity::new(id, name, unknown), unit: unit.into(), time: time.into(), plan_for: plan_for.into() })
     }
 }
 
-pub struct Source {
+pub struct Source<'j> {
     pub id: Field<String>,
     pub title: Field<String>,
     pub outlet: Field<String>,
-    pub date: Field<String>,
+    pub date: Field<&'j str>,
     pub url: Field<String>,
-    pub unknown: Unknown,
+    pub unknown: Unknown<'j>,
 }
 
-impl Read for Source {
-    fn read(value: &Value) -> Result<Self, Wrong> {
-        let fields = Fields::of(value, "struct Source")?;
-        Ok(Source {
-            id: fields.get("id"),
-            title: fields.get("title"),
-            outlet: fields.get("outlet"),
-            date: fields.get("date"),
-            url: fields.get("url"),
-            unknown: fields.unknown(&["id", "title", "outlet", "date", "url"]),
-        })
+impl<'j> Read<'j> for Source<'j> {
+    fn read(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        let ([id, title, outlet, date, url], unknown) = fields(value, "struct Source", ["id", "title", "outlet", "date", "url"])?;
+        Ok(Source { id: id.into(), title: title.into(), outlet: outlet.into(), date: date.into(), url: url.into(), unknown })
     }
 }
 
 #[derive(Default)]
-pub struct Scope {
-    pub sites: Option<Vec<String>>,
-    pub sector: Option<String>,
-    pub company: Option<String>,
+pub struct Scope<'j> {
+    pub sites: Option<Vec<&'j str>>,
+    pub sector: Option<&'j str>,
+    pub company: Option<&'j str>,
     pub part: Option<Localized>,
 }
 
-impl Decode for Scope {
-    fn decode(value: &Value) -> Result<Self, Wrong> {
-        let mut scope = Scope::default();
-        for (key, value) in object(value, "struct Scope")? {
-            match key.as_str() {
-                "sites" => scope.sites = at(key, value)?,
-                "sector" => scope.sector = at(key, value)?,
-                "company" => scope.company = at(key, value)?,
-                "part" => scope.part = at(key, value)?,
-                _ => return Err(unknown_field(key)),
-            }
-        }
-        Ok(scope)
+impl<'j> Decode<'j> for Scope<'j> {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        let ([sites, sector, company, part], unknown) = fields(value, "struct Scope", ["sites", "sector", "company", "part"])?;
+        no_unknown(&unknown)?;
+        Ok(Scope {
+            sites: optional(sites, "sites")?,
+            sector: optional(sector, "sector")?,
+            company: optional(company, "company")?,
+            part: optional(part, "part")?,
+        })
     }
 }
 
@@ -318,8 +304,8 @@ pub enum QualifierName {
     Range,
 }
 
-impl Decode for QualifierName {
-    fn decode(value: &Value) -> Result<Self, Wrong> {
+impl<'j> Decode<'j> for QualifierName {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
         use QualifierName::*;
         let names = [
             ("exact", Exact),
@@ -334,43 +320,44 @@ impl Decode for QualifierName {
     }
 }
 
-pub struct Observation {
+pub struct Observation<'j> {
     pub id: Field<String>,
-    pub measure: Field<String>,
-    pub scope: Field<Scope>,
+    pub measure: Field<&'j str>,
+    pub scope: Field<Scope<'j>>,
     pub value: Field<f64>,
     pub max: Field<f64>,
     pub qualifier: Field<QualifierName>,
-    pub date: Field<String>,
-    pub period: Field<String>,
+    pub date: Field<&'j str>,
+    pub period: Field<&'j str>,
     pub target: Field<i32>,
     pub when_note: Field<Localized>,
-    pub source: Field<String>,
+    pub source: Field<&'j str>,
     pub wording: Field<String>,
     pub note: Field<Localized>,
-    pub unknown: Unknown,
+    pub unknown: Unknown<'j>,
 }
 
-impl Read for Observation {
-    fn read(value: &Value) -> Result<Self, Wrong> {
+impl<'j> Read<'j> for Observation<'j> {
+    fn read(json: &'j Json<'j>) -> Result<Self, Wrong> {
         const KNOWN: [&str; 13] =
             ["id", "measure", "scope", "value", "max", "qualifier", "date", "period", "target", "when_note", "source", "wording", "note"];
-        let fields = Fields::of(value, "struct Observation")?;
+        let ([id, measure, scope, value, max, qualifier, date, period, target, when_note, source, wording, note], unknown) =
+            fields(json, "struct Observation", KNOWN)?;
         Ok(Observation {
-            id: fields.get("id"),
-            measure: fields.get("measure"),
-            scope: fields.get("scope"),
-            value: fields.get("value"),
-            max: fields.get("max"),
-            qualifier: fields.get("qualifier"),
-            date: fields.get("date"),
-            period: fields.get("period"),
-            target: fields.get("target"),
-            when_note: fields.get("when_note"),
-            source: fields.get("source"),
-            wording: fields.get("wording"),
-            note: fields.get("note"),
-            unknown: fields.unknown(&KNOWN),
+            id: id.into(),
+            measure: measure.into(),
+            scope: scope.into(),
+            value: value.into(),
+            max: max.into(),
+            qualifier: qualifier.into(),
+            date: date.into(),
+            period: period.into(),
+            target: target.into(),
+            when_note: when_note.into(),
+            source: source.into(),
+            wording: wording.into(),
+            note: note.into(),
+            unknown,
         })
     }
 }

@@ -219,3 +219,37 @@ fn every_problem_of_one_observation_is_listed() {
 fn a_byte_order_mark_is_tolerated() {
     assert!(Dataset::parse(&format!("\u{feff}{EMBEDDED_DATASET}")).is_ok());
 }
+
+/// The embedded dataset with `fields` written at the start of the first observation, before its own.
+fn with_first_observation_starting(fields: &str) -> Result<Dataset, Vec<Problem>> {
+    let first = r#"{"id":"f01","#;
+    assert!(EMBEDDED_DATASET.contains(first));
+    Dataset::parse(&EMBEDDED_DATASET.replacen(first, &format!("{{{fields},\"id\":\"f01\","), 1))
+}
+
+#[test]
+fn of_a_name_given_twice_the_last_counts() {
+    let data = with_first_observation_starting(r#""value":"many","wording":"""#).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(data.observations[0].value, 18600.0);
+    let scope = r#""scope":{"sites":["pechatniki","alabushevo","rudnevo"]}"#;
+    assert!(EMBEDDED_DATASET.contains(scope));
+    let twice = EMBEDDED_DATASET.replacen(scope, r#""scope":{"sites":[],"sites":["atlantis"]}"#, 1);
+    let atlantis = ProblemKind::UnknownId { kind: IdKind::Site, id: "atlantis".into() };
+    assert_eq!(Dataset::parse(&twice).err(), Some(vec![Problem::new("$.observations[0].scope.sites[0]", atlantis)]));
+}
+
+#[test]
+fn unknown_fields_are_named_once_each_in_document_order() {
+    let problems = with_first_observation_starting(r#""zebra":1,"apple":2,"zebra":3"#).unwrap_err();
+    let unknown = |name: &str| Problem::new("$.observations[0]", ProblemKind::UnknownField(name.into()));
+    assert_eq!(problems, vec![unknown("zebra"), unknown("apple")]);
+}
+
+#[test]
+fn a_name_written_with_escapes_is_the_same_name() {
+    let data = with_first_observation_starting(r#""\u0076alue":"many","v\u0061lue":1"#).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(data.observations[0].value, 18600.0, "the unescaped one, written last, counts");
+    let escaped = EMBEDDED_DATASET.replacen(r#""wording":""#, r#""wording":"\u00ab"#, 1);
+    let data = Dataset::parse(&escaped).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert!(data.observations.iter().any(|o| o.wording.starts_with('«')), "escaped text is decoded");
+}
