@@ -7,7 +7,7 @@ use crate::limits::{MAX_ITEMS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, MAX_VALUE};
 use crate::problem::{IdKind, Problem, ProblemKind};
 use crate::raw::{self, Field, QualifierName, Read, TimeKind, Unknown};
 use crate::time::{PartialDate, Period, When};
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 pub use crate::raw::TimeKind as MeasureTime;
 
@@ -95,9 +95,9 @@ pub struct Dataset {
     pub measures: Vec<Measure>,
     pub sources: Vec<Source>,
     pub observations: Vec<Observation>,
-    /// The observations of each measure and scope, in the order listed: a view's query and the
-    /// search for figures that disagree look here instead of scanning every observation.
-    by_subject: HashMap<(usize, Scope), Vec<usize>>,
+    /// The observations of each measure (by position) and scope, in the order listed: a view's
+    /// query and the search for figures that disagree look here instead of scanning every observation.
+    by_subject: Vec<HashMap<Scope, Vec<usize>>>,
 }
 
 const FIELDS: [&str; 9] =
@@ -133,13 +133,20 @@ impl Dataset {
 
     /// The observations of a measure about exactly this scope, in the order listed.
     pub fn about(&self, measure: usize, scope: &Scope) -> &[usize] {
-        // The key is owned; a lookup costs one small clone.
-        self.by_subject.get(&(measure, scope.clone())).map_or(&[], Vec::as_slice)
+        self.by_subject.get(measure).and_then(|scopes| scopes.get(scope)).map_or(&[], Vec::as_slice)
     }
 
     fn index_subjects(mut self) -> Dataset {
+        self.by_subject = vec![HashMap::new(); self.measures.len()];
         for (i, obs) in self.observations.iter().enumerate() {
-            self.by_subject.entry((obs.measure, obs.scope.clone())).or_default().push(i);
+            let Some(scopes) = self.by_subject.get_mut(obs.measure) else { continue };
+            // Most observations share their scope with an earlier one: no copy of it for those.
+            match scopes.get_mut(&obs.scope) {
+                Some(listed) => listed.push(i),
+                None => {
+                    scopes.insert(obs.scope.clone(), vec![i]);
+                }
+            }
         }
         self
     }
@@ -155,7 +162,8 @@ struct Checker<'a> {
     /// The dataset's fields, in the order of `FIELDS`.
     root: [Option<&'a Json<'a>>; FIELDS.len()],
     problems: Vec<Problem>,
-    ids: HashMap<&'static str, HashMap<&'a str, usize>>,
+    /// Each list's ids, and the position each is listed at.
+    ids: Vec<(&'static str, HashMap<&'a str, usize>)>,
 }
 
 /// Where a value is in the document (`$.observations[3].scope`). Each step only points at its
@@ -199,7 +207,7 @@ impl std::fmt::Display for Path<'_> {
 
 impl<'a> Checker<'a> {
     fn new(root: [Option<&'a Json<'a>>; FIELDS.len()]) -> Checker<'a> {
-        Checker { root, problems: Vec::new(), ids: HashMap::new() }
+        Checker { root, problems: Vec::new(), ids: Vec::new() }
     }
 
     /// The dataset's field `name`, one of `FIELDS`.
@@ -238,7 +246,7 @@ impl<'a> Checker<'a> {
             measures: valid(measures),
             sources: valid(sources),
             observations: valid(observations),
-            by_subject: HashMap::new(),
+            by_subject: Vec::new(),
         }.index_subjects())
     }
 
@@ -276,18 +284,23 @@ impl<'a> Checker<'a> {
     }
 
     fn index_ids(&mut self, list: &'static str, values: &'a [Json<'a>]) {
-        let mut seen: HashMap<&'a str, usize> = HashMap::new();
+        let mut seen: HashMap<&'a str, usize> = HashMap::with_capacity(values.len());
         for (i, id) in values.iter().enumerate().filter_map(|(i, v)| Some((i, v.get("id")?.as_str()?))) {
             if id.trim().is_empty() {
                 self.report(format!("$.{list}[{i}].id"), ProblemKind::EmptyText);
-            } else if let Some(first) = seen.get(id) {
-                let first = format!("$.{list}[{first}]");
-                self.report(format!("$.{list}[{i}].id"), ProblemKind::DuplicateId { id: id.into(), first });
-            } else {
-                seen.insert(id, i);
+                continue;
+            }
+            match seen.entry(id) {
+                Entry::Occupied(first) => {
+                    let first = format!("$.{list}[{}]", first.get());
+                    self.report(format!("$.{list}[{i}].id"), ProblemKind::DuplicateId { id: id.into(), first });
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
             }
         }
-        self.ids.insert(list, seen);
+        self.ids.push((list, seen));
     }
 
     /// Checks every item of a list; the result keeps each item's position, `None` where it failed.
@@ -305,7 +318,7 @@ impl<'a> Checker<'a> {
             IdKind::Measure => "measures",
             IdKind::Source => "sources",
         };
-        let found = self.ids.get(list).and_then(|ids| ids.get(id)).copied();
+        let found = self.ids.iter().find(|(name, _)| *name == list).and_then(|(_, ids)| ids.get(id)).copied();
         if found.is_none() {
             self.report(path, ProblemKind::UnknownId { kind, id: id.into() });
         }
@@ -595,7 +608,8 @@ fn long_texts(value: &Json, path: &Path, problems: &mut Vec<Problem>) {
         return;
     }
     match value {
-        Json::String(text) => {
+        // A text has at least as many bytes as characters: only a long one needs counting.
+        Json::String(text) if text.len() > MAX_TEXT_CHARS => {
             let chars = text.chars().count();
             if chars > MAX_TEXT_CHARS {
                 problems.push(Problem::new(path.to_string(), ProblemKind::TooLong { chars, limit: MAX_TEXT_CHARS }));
