@@ -137,7 +137,7 @@ impl Dataset {
     }
 
     fn index_subjects(mut self) -> Dataset {
-        self.by_subject = vec![HashMap::new(); self.measures.len()];
+        self.by_subject = self.measures.iter().map(|_| HashMap::new()).collect();
         for (i, obs) in self.observations.iter().enumerate() {
             let Some(scopes) = self.by_subject.get_mut(obs.measure) else { continue };
             // Most observations share their scope with an earlier one: no copy of it for those.

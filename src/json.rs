@@ -3,7 +3,7 @@
 //! escapes, and an object is a list of its fields in document order rather than a `BTreeMap`:
 //! building and freeing a `Value` was two thirds of the time spent on a large dataset.
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 use serde_json::Number;
 use std::borrow::Cow;
@@ -25,7 +25,11 @@ pub type Object<'a> = Vec<(Cow<'a, str>, Json<'a>)>;
 impl<'a> Json<'a> {
     /// Parses JSON text with serde_json's syntax, errors and nesting limit.
     pub fn parse(text: &'a str) -> Result<Json<'a>, serde_json::Error> {
-        serde_json::from_str(text)
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let (mut items, mut fields) = (Vec::new(), Vec::new());
+        let json = Builder { items: &mut items, fields: &mut fields }.deserialize(&mut deserializer)?;
+        deserializer.end()?;
+        Ok(json)
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -87,9 +91,30 @@ fn split_fields<'j, 'a>(object: &'j Object<'a>, known: &[&str], values: &mut [Op
     others
 }
 
-struct JsonVisitor;
+/// Builds the tree through serde. Each array and object gathers its values on a scratch list
+/// shared by the whole document, then takes them at their final size: a list that grows as it
+/// is read is allocated three times or so, and the spare room kept.
+struct Builder<'s, 'a> {
+    items: &'s mut Vec<Json<'a>>,
+    fields: &'s mut Object<'a>,
+}
 
-impl<'de> Visitor<'de> for JsonVisitor {
+impl<'de> Builder<'_, 'de> {
+    /// A builder for a value inside this one, on the same scratch lists.
+    fn inner(&mut self) -> Builder<'_, 'de> {
+        Builder { items: self.items, fields: self.fields }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Builder<'_, 'de> {
+    type Value = Json<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Builder<'_, 'de> {
     type Value = Json<'de>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
@@ -124,26 +149,21 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::String(Cow::Owned(text.into())))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Json<'de>, A::Error> {
+        let start = self.items.len();
+        while let Some(item) = seq.next_element_seed(self.inner())? {
+            self.items.push(item);
         }
-        Ok(Json::Array(items))
+        Ok(Json::Array(self.items.split_off(start)))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
-        let mut fields = Vec::new();
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Json<'de>, A::Error> {
+        let start = self.fields.len();
         while let Some(Key(key)) = map.next_key()? {
-            fields.push((key, map.next_value()?));
+            let value = map.next_value_seed(self.inner())?;
+            self.fields.push((key, value));
         }
-        Ok(Json::Object(fields))
-    }
-}
-
-impl<'de> Deserialize<'de> for Json<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json<'de>, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
+        Ok(Json::Object(self.fields.split_off(start)))
     }
 }
 
