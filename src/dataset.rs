@@ -403,10 +403,17 @@ impl<'a> Checker<'a> {
         id.map_or(Some(None), |id| self.resolve(kind, id, path).map(Some))
     }
 
+    /// Like `resolve` for each id of a list, every unknown one reported.
     fn resolve_all(&mut self, kind: IdKind, ids: &[&str], path: &Path) -> Option<Vec<usize>> {
-        let found: Vec<Option<usize>> =
-            ids.iter().enumerate().map(|(i, id)| self.resolve(kind, id, path.item(i))).collect();
-        found.into_iter().collect()
+        let mut found = Vec::with_capacity(ids.len());
+        let mut all = true;
+        for (i, id) in ids.iter().enumerate() {
+            match self.resolve(kind, id, path.item(i)) {
+                Some(position) => found.push(position),
+                None => all = false,
+            }
+        }
+        all.then_some(found)
     }
 
     fn measure(&mut self, value: &'a Json<'a>, path: &Path) -> Option<Measure> {
@@ -623,7 +630,10 @@ fn long_texts(value: &Json, path: &Path, problems: &mut Vec<Problem>) {
 
 /// The items that passed; only used once every item has.
 fn valid<T>(items: Vec<Option<T>>) -> Vec<T> {
-    items.into_iter().flatten().collect()
+    // Sized first: a list gathered from a filter grows, copying a million observations several times.
+    let mut valid = Vec::with_capacity(items.len());
+    valid.extend(items.into_iter().flatten());
+    valid
 }
 
 fn json_type(value: &Json) -> &'static str {
