@@ -145,13 +145,14 @@ impl<'j> Decode<'j> for Localized {
     }
 }
 
-/// One field of an object: absent, decoded, or wrong.
+/// One field of an object: absent, decoded, or wrong. (A problem is boxed: it is rare, and
+/// inline it would make every field of an observation several times larger to move around.)
 #[derive(Default)]
 pub enum Field<T> {
     #[default]
     Missing,
     Valid(T),
-    Invalid(Wrong),
+    Invalid(Box<Wrong>),
 }
 
 impl<'j, T: Decode<'j>> From<Option<&'j Json<'j>>> for Field<T> {
@@ -159,7 +160,7 @@ impl<'j, T: Decode<'j>> From<Option<&'j Json<'j>>> for Field<T> {
         match value.map(T::decode) {
             None => Field::Missing,
             Some(Ok(value)) => Field::Valid(value),
-            Some(Err(wrong)) => Field::Invalid(wrong),
+            Some(Err(wrong)) => Field::Invalid(Box::new(wrong)),
         }
     }
 }
