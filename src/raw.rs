@@ -165,7 +165,7 @@ impl<'j, T: Decode<'j>> From<Option<&'j Json<'j>>> for Field<T> {
     }
 }
 
-/// The names of the fields an object has that the format does not define, in alphabetical order.
+/// The names of the fields an object has that the format does not define, in document order.
 pub type Unknown<'j> = Vec<&'j str>;
 
 /// Reads one object of the dataset; fails only where the value is no object at all.
