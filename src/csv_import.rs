@@ -5,6 +5,7 @@
 use crate::dataset::Dataset;
 use crate::limits::MAX_CSV_ROWS;
 use crate::problem::{Place, Problem, ProblemKind};
+use crate::sorting::sort_by;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
@@ -233,10 +234,11 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
     match (checked, problems.is_empty()) {
         (Ok(data), true) => Ok((data, text)),
         _ => {
-            problems.sort_by_key(|p| match &p.place {
+            let line = |p: &Problem| match &p.place {
                 Place::Csv { line, .. } => *line,
                 Place::Json(_) => usize::MAX,
-            });
+            };
+            sort_by(&mut problems, &|a, b| line(a).cmp(&line(b)));
             Err(problems)
         }
     }

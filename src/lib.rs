@@ -30,3 +30,4 @@ pub mod export;
 pub mod input;
 pub mod limits;
 pub mod summary;
+pub mod sorting;

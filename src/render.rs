@@ -2,6 +2,7 @@
 //! and tests. What is drawn is exactly the scene's shapes; nothing is placed here.
 
 use crate::layout::{Align, Paint, Scene, Shape, TextRole, FONT_FAMILY};
+use crate::sorting::sort_by;
 
 /// WCAG contrast ratio between two colours (1 to 21).
 pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
@@ -218,7 +219,7 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, scene: &Scene, target: Target, r
         _ => None,
     };
     let mut order: Vec<&Shape> = scene.shapes.iter().collect();
-    order.sort_by_key(|shape| role(shape));
+    sort_by(&mut order, &|a, b| role(a).cmp(&role(b)));
     for shape in order {
         let alpha = if dimmed(related, shape.mark()) { 0.3 } else { 1.0 };
         draw_shape(backend, shape, &target, alpha)?;
