@@ -104,8 +104,10 @@ impl Rows {
         match Some(cell("company")).filter(|c| !c.is_empty()) {
             Some(name) => {
                 // In a spreadsheet a company's row gives its sites and sector; the format keeps them on the company.
-                let company = json!({ "id": slug(&name), "name": localized(&name), "sites": site_ids, "sector": sector });
-                let company = Value::Object(company.as_object().cloned().unwrap_or_default().into_iter().filter(|(_, v)| !v.is_null()).collect());
+                let mut company = json!({ "id": slug(&name), "name": localized(&name), "sites": site_ids, "sector": sector });
+                if let Some(fields) = company.as_object_mut() {
+                    fields.retain(|_, v| !v.is_null());
+                }
                 scope.insert("company".into(), json!(self.companies.add(slug(&name), || company)));
             }
             None => {
