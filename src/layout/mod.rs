@@ -242,7 +242,7 @@ impl Scene {
     /// This scene part of the way (`t` from 0 to 1) from `before`: each mark that was there too
     /// moves from where it was, with its label; a new one grows from its axis.
     pub fn tween(&self, before: &Scene, t: f64) -> Scene {
-        let t = t.clamp(0.0, 1.0);
+        let t = keep_within(t, 0.0, 1.0);
         let ease = 1.0 - (1.0 - t).powi(3);
         let offsets: Vec<Option<(Rect, Rect)>> = self
             .marks
@@ -336,6 +336,12 @@ pub fn wrap(text: &str, role: TextRole, max: f64, measure: &dyn TextMeasure) -> 
 }
 
 /// A round step for about `count` ticks up to `max`: 1, 2, 2.5 or 5 times a power of ten.
+/// `value` moved into `low..=high`; where the range is empty, `high` wins. Unlike `f64::clamp`,
+/// which panics then, and whose panic message alone brings Rust's float printing into the wasm.
+pub fn keep_within(value: f64, low: f64, high: f64) -> f64 {
+    value.max(low).min(high)
+}
+
 fn tick_step(max: f64, count: usize) -> f64 {
     let raw = max / count.max(1) as f64;
     let power = 10f64.powf(raw.log10().floor());
