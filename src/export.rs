@@ -5,6 +5,7 @@
 use crate::chart::Chart;
 use crate::dataset::{Dataset, Qualifier};
 use crate::describe::{scope_label, source_date_label, when_label};
+use crate::format::plain_number;
 use crate::lang::Lang;
 
 const HEADER: [&str; 14] = [
@@ -30,7 +31,7 @@ pub fn chart_csv(data: &Dataset, chart: &Chart, lang: Lang) -> String {
         let obs = &data.observations[index];
         let (measure, source) = (&data.measures[obs.measure], &data.sources[obs.source]);
         let max = match obs.qualifier {
-            Qualifier::Range { max } => max.to_string(),
+            Qualifier::Range { max } => plain_number(max),
             _ => String::new(),
         };
         rows.push(vec![
@@ -39,7 +40,7 @@ pub fn chart_csv(data: &Dataset, chart: &Chart, lang: Lang) -> String {
             measure.name.get(lang).to_string(),
             measure.unit.get(lang).to_string(),
             qualifier_code(obs.qualifier).to_string(),
-            obs.value.to_string(),
+            plain_number(obs.value),
             max,
             when_label(obs, lang),
             source.outlet.clone(),

@@ -43,6 +43,42 @@ impl Lang {
     }
 }
 
+/// A finite number in plain decimal digits, as Rust's `Display` writes it ("18600", "5.5",
+/// "0.0000001"): for CSV cells, CSS lengths and messages. In the browser the host's
+/// `Number.prototype.toString` writes it: the same shortest digits that read back as the number,
+/// with an exponent for the very small and large, spelled out here. Rust's own float printing
+/// would add its tables and algorithms to the wasm.
+pub fn plain_number(value: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return match js_sys::Number::from(value).to_string_with_radix(10) {
+        // JavaScript writes minus zero as "0".
+        Ok(_) if value == 0.0 && value.is_sign_negative() => "-0".to_string(),
+        Ok(text) => without_exponent(&String::from(text)),
+        Err(_) => String::new(),
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    return value.to_string();
+}
+
+/// A number in JavaScript's exponent form ("1.5e-7", "-1e+21") in plain digits ("0.00000015",
+/// "-1000000000000000000000"); text without an exponent is returned as it is.
+#[cfg(any(target_arch = "wasm32", test))]
+fn without_exponent(text: &str) -> String {
+    let Some((exponent, mantissa)) = text.split_once('e').and_then(|(m, e)| Some((e.parse::<i32>().ok()?, m))) else {
+        return text.to_string();
+    };
+    let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    // How many of the digits stand before the decimal point.
+    let point = whole.len() as i32 + exponent;
+    match usize::try_from(point) {
+        Err(_) | Ok(0) => format!("{sign}0.{}{digits}", "0".repeat(point.unsigned_abs() as usize)),
+        Ok(point) if point >= digits.len() => format!("{sign}{digits}{}", "0".repeat(point - digits.len())),
+        Ok(point) => format!("{sign}{}.{}", &digits[..point], &digits[point..]),
+    }
+}
+
 /// The short form for labels and axes: "> 27 400", "≈ 18 600", "15 000–20 000".
 /// "Almost" shares "≈" with "about" on a label; the tooltip and table say which.
 pub fn short_figure(value: f64, qualifier: Qualifier, numbers: &dyn NumberFormat) -> String {
@@ -94,6 +130,14 @@ mod tests {
         assert_eq!(PlainNumbers(Lang::En).format(1234567.0), "1,234,567");
         assert_eq!(PlainNumbers(Lang::Ru).format(5.5), "5,5");
         assert_eq!(PlainNumbers(Lang::En).format(153.0), "153");
+    }
+
+    #[test]
+    fn exponents_are_spelled_out_as_rust_writes_numbers() {
+        for js in ["1.5e-7", "-3e-7", "1.2345678901234568e-10", "1e+21", "-1.5e+300", "2.5e+21", "18600", "0.5"] {
+            let value: f64 = js.parse().unwrap();
+            assert_eq!(without_exponent(js), value.to_string(), "{js}");
+        }
     }
 
     #[test]

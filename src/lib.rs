@@ -11,6 +11,7 @@ pub mod describe;
 pub mod format;
 pub mod layout;
 pub mod render;
+mod svg;
 
 /// The embedded dataset, every figure sourced (see `data/technopolis-moscow.json`), as compact
 /// JSON: `build.rs` drops the indentation, which the wasm would otherwise carry (18 KB).

@@ -101,3 +101,12 @@ fn an_internal_error_is_shown_in_the_alert_and_the_page_goes_on() {
     explorer.destroy();
     assert_eq!(root.child_element_count(), 0);
 }
+
+#[wasm_bindgen_test]
+fn numbers_are_written_by_the_browser_as_rust_writes_them() {
+    use technopolis_explorer::format::plain_number;
+    let cases = [(18600.0, "18600"), (5.5, "5.5"), (0.3, "0.3"), (13.000000000000002, "13.000000000000002"), (-0.0, "-0"), (1.5e-7, "0.00000015"), (-2.5e21, "-2500000000000000000000"), (1e12, "1000000000000")];
+    for (value, expected) in cases {
+        assert_eq!(plain_number(value), expected);
+    }
+}

@@ -6,7 +6,7 @@ mod bars;
 mod timeline;
 
 use crate::chart::{Body, Chart, Series, Tone};
-use crate::format::NumberFormat;
+use crate::format::{plain_number, NumberFormat};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -76,7 +76,7 @@ impl TextRole {
     /// The CSS font for this role in a family, as canvas drawing and measurement both use it.
     pub fn css_font(self, family: &str) -> String {
         let style = if self.bold() { "bold " } else if self.italic() { "italic " } else { "" };
-        format!("{style}{}px {family}", self.size())
+        format!("{style}{}px {family}", plain_number(self.size()))
     }
 }
 

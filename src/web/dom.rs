@@ -35,11 +35,16 @@ pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> Resu
     Ok(child)
 }
 
+/// A CSS length in pixels.
+pub fn px(value: f64) -> String {
+    format!("{}px", crate::format::plain_number(value))
+}
+
 /// Shows an absolutely positioned element over a rectangle of the chart (CSS pixels).
 pub fn place(element: &HtmlElement, rect: &crate::layout::Rect) -> Result<(), JsValue> {
     let style = element.style();
     for (property, value) in [("left", rect.x), ("top", rect.y), ("width", rect.w), ("height", rect.h)] {
-        style.set_property(property, &format!("{value}px"))?;
+        style.set_property(property, &px(value))?;
     }
     element.set_hidden(false);
     Ok(())

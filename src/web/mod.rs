@@ -31,7 +31,7 @@ use crate::subject::Subject;
 use crate::summary::summarize;
 use crate::ui_text::{ui, UiText};
 use controls::{Controls, Export};
-use dom::{append, clear, element};
+use dom::{append, clear, element, px};
 use platform::{timed, CanvasText, IntlNumbers, Timings};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -739,8 +739,8 @@ impl App {
     /// Draws a scene on a canvas at a pixel ratio, sizing the canvas to match.
     fn paint(&self, canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<(), JsValue> {
         let style = canvas.style();
-        style.set_property("width", &format!("{}px", scene.width))?;
-        style.set_property("height", &format!("{}px", scene.height))?;
+        style.set_property("width", &px(scene.width))?;
+        style.set_property("height", &px(scene.height))?;
         let (w, h) = ((scene.width * ratio).round() as u32, (scene.height * ratio).round() as u32);
         if canvas.width() != w || canvas.height() != h {
             canvas.set_width(w);
@@ -749,7 +749,7 @@ impl App {
         let mut backend = CanvasBackend::new(canvas)?;
         // Exports show the chart as it is, without the reader's selection.
         let related = if canvas == &self.parts.canvas { self.related.as_deref() } else { None };
-        let target = Target { scale: ratio, font_scale: 1.0, theme: self.theme(), family: &self.family };
+        let target = Target { scale: ratio, theme: self.theme(), family: &self.family };
         render::draw(&mut backend, scene, target, related).map_err(|e| JsValue::from(e.to_string()))
     }
 
@@ -839,7 +839,7 @@ impl App {
             Some(h) => {
                 dom::place(band, &h.band)?;
                 dom::place(ring, &h.ring)?;
-                ring.style().set_property("border-width", &format!("{}px", h.ring_width))?;
+                ring.style().set_property("border-width", &px(h.ring_width))?;
             }
             None => {
                 band.set_hidden(true);
@@ -863,7 +863,7 @@ impl App {
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
         let bounds = (f64::from(self.parts.figure.client_width()), f64::from(self.parts.figure.client_height()));
         let (x, y) = place_tooltip(&mark.bar, size, bounds);
-        tooltip.style().set_property("left", &format!("{x}px"))?;
-        tooltip.style().set_property("top", &format!("{y}px"))
+        tooltip.style().set_property("left", &px(x))?;
+        tooltip.style().set_property("top", &px(y))
     }
 }

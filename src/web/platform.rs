@@ -1,6 +1,6 @@
 //! The core's two needs from the browser: numbers formatted by `Intl`, text measured on a canvas.
 
-use crate::format::NumberFormat;
+use crate::format::{plain_number, NumberFormat};
 use crate::lang::Lang;
 use crate::layout::{TextMeasure, TextRole};
 use js_sys::{Array, Function, Object, Reflect};
@@ -45,7 +45,7 @@ impl IntlNumbers {
 
 impl NumberFormat for IntlNumbers {
     fn format(&self, value: f64) -> String {
-        self.format.call1(&JsValue::NULL, &value.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| value.to_string())
+        self.format.call1(&JsValue::NULL, &value.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| plain_number(value))
     }
 }
 
