@@ -44,8 +44,16 @@ impl Wiring {
     }
 }
 
+/// What an event does to the app.
+type Handler = Box<dyn Fn(&mut App, Event) -> Result<(), JsValue>>;
+
 /// Calls `handler` with the app on every `event` of `target`.
 fn listen(app: &Shared, target: &EventTarget, event: &str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) -> Result<(), JsValue> {
+    add_listener(app, target, event, Box::new(handler))
+}
+
+/// `listen` behind a boxed handler: one copy of the wiring in the wasm, not one per handler.
+fn add_listener(app: &Shared, target: &EventTarget, event: &str, handler: Handler) -> Result<(), JsValue> {
     let shared = Rc::clone(app);
     let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
         let Ok(mut app) = shared.try_borrow_mut() else { return };
