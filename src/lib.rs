@@ -23,6 +23,11 @@ pub mod ui_text;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
+/// Talc in place of the standard dlmalloc: about half the code in the wasm, and faster.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 pub use web::{explore, mount, report_internal_error, CanvasBackend};
 pub mod subject;
