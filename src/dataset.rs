@@ -241,12 +241,12 @@ impl<'a> Checker<'a> {
         match self.root.get("format") {
             None => self.report("$", ProblemKind::MissingField("format".into())),
             Some(Value::String(f)) if f == "sez-jobs" => {}
-            Some(other) => self.report("$.format", ProblemKind::WrongFormat { found: other.to_string().trim_matches('"').into() }),
+            Some(other) => self.report("$.format", ProblemKind::WrongFormat { found: json_text(other).trim_matches('"').into() }),
         }
         match self.root.get("version") {
             None => self.report("$", ProblemKind::MissingField("version".into())),
             Some(v) if v.as_u64() == Some(1) => {}
-            Some(other) => self.report("$.version", ProblemKind::WrongVersion { found: other.to_string() }),
+            Some(other) => self.report("$.version", ProblemKind::WrongVersion { found: json_text(other) }),
         }
         if !self.root.contains_key("zone") {
             self.report("$", ProblemKind::MissingField("zone".into()));
@@ -605,6 +605,12 @@ fn long_texts(value: &Value, path: &Path, problems: &mut Vec<Problem>) {
 /// The items that passed; only used once every item has.
 fn valid<T>(items: Vec<Option<T>>) -> Vec<T> {
     items.into_iter().flatten().collect()
+}
+
+/// A value as JSON text. Not through `Value`'s `Display`, which brings a compact and a pretty
+/// writer of its own into the wasm (about 1 KB gzipped).
+fn json_text(value: &Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 fn json_type(value: &Value) -> &'static str {
