@@ -229,7 +229,8 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
         "sources": rows.sources.items,
         "observations": rows.observations,
     });
-    let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    // Compact, as the embedded dataset is exported: one JSON writer in the wasm, not two.
+    let text = serde_json::to_string(&json).unwrap_or_default();
     let checked = Dataset::parse(&text);
     let mut problems = std::mem::take(&mut rows.problems);
     problems.extend(checked.as_ref().err().into_iter().flatten().map(|p| Problem { place: rows.place(p.path()), kind: p.kind.clone() }));
