@@ -13,15 +13,36 @@ pub fn sorted_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> V
 }
 
 /// Sorts `items` by `compare`, equal items keeping their order.
-pub fn sort_by<T>(items: &mut Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) {
+pub fn sort_by<T>(items: &mut [T], compare: &dyn Fn(&T, &T) -> Ordering) {
     let order = sorted_order(items.len(), &|a, b| compare(&items[a], &items[b]));
     rearrange(items, &order);
 }
 
 /// Puts `items` in the order of `order`, a permutation of their positions.
-pub fn rearrange<T>(items: &mut Vec<T>, order: &[usize]) {
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.iter().filter_map(|&i| slots[i].take()));
+pub fn rearrange<T>(items: &mut [T], order: &[usize]) {
+    for (a, b) in swaps(order) {
+        items.swap(a, b);
+    }
+}
+
+/// The swaps, in turn, that put items in the order of `order`: kept apart from `rearrange` so
+/// that only the swapping is compiled for each type of item.
+fn swaps(order: &[usize]) -> Vec<(usize, usize)> {
+    // Where each item sits now, and which item sits at each place.
+    let mut place: Vec<usize> = (0..order.len()).collect();
+    let mut item = place.clone();
+    let mut swaps = Vec::new();
+    for (here, &wanted) in order.iter().enumerate() {
+        let there = place[wanted];
+        if there != here {
+            swaps.push((here, there));
+            let displaced = item[here];
+            item.swap(here, there);
+            place[displaced] = there;
+            place[wanted] = here;
+        }
+    }
+    swaps
 }
 
 #[cfg(test)]
@@ -40,5 +61,12 @@ mod tests {
         expected.sort_by_key(|&(key, _)| key);
         sort_by(&mut many, &|a, b| a.0.cmp(&b.0));
         assert_eq!(many, expected);
+    }
+
+    #[test]
+    fn items_are_rearranged_in_the_given_order() {
+        let mut letters = ['a', 'b', 'c', 'd', 'e'];
+        rearrange(&mut letters, &[2, 0, 4, 3, 1]);
+        assert_eq!(letters, ['c', 'a', 'e', 'd', 'b']);
     }
 }

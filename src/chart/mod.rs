@@ -128,7 +128,7 @@ impl Sort {
 
     /// Orders rows in place, equal rows keeping their order; rows without a figure stay last
     /// when sorting by value.
-    fn apply(self, rows: &mut Vec<Row>) {
+    fn apply(self, rows: &mut [Row]) {
         let value = |r: &Row| r.current.as_ref().map(|b| b.value);
         match self {
             Sort::Natural => {}
