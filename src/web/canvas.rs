@@ -21,7 +21,7 @@ impl std::fmt::Display for CanvasError {
 impl std::error::Error for CanvasError {}
 
 fn failed(error: JsValue) -> DrawingErrorKind<CanvasError> {
-    DrawingErrorKind::DrawingError(CanvasError(error.as_string().unwrap_or_else(|| format!("{error:?}"))))
+    DrawingErrorKind::DrawingError(CanvasError(super::js_message(&error)))
 }
 
 /// The text settings last given to the context.

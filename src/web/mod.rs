@@ -388,8 +388,12 @@ async fn fetch_text(app: &Shared, address: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// What a thrown value says: an error's (a DOMException's too) message, or a string; of anything
+/// else only its type. Not its `Debug` form, which adds a recursive describer of values to the
+/// JavaScript glue; `App::report` logs the value itself to the console.
 fn js_message(value: &JsValue) -> String {
-    value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| value.as_string()).unwrap_or_else(|| format!("{value:?}"))
+    let message = value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| value.as_string());
+    message.unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
 }
 
 fn textarea(document: &Document, parent: &HtmlElement, id: String) -> Result<(HtmlElement, HtmlTextAreaElement), JsValue> {
