@@ -68,7 +68,8 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
 
 impl CanvasBackend {
     pub fn new(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, JsValue> {
-        let context: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.dyn_into()?;
+        // A "2d" context is a CanvasRenderingContext2D.
+        let context: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.unchecked_into();
         Ok(CanvasBackend { context, size: (canvas.width(), canvas.height()), fill: None, stroke: None, font: None, anchor: None })
     }
 

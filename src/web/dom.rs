@@ -3,8 +3,15 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
+/// A new element of `tag` as the type it is (`HtmlCanvasElement` for "canvas"). `createElement`
+/// in an HTML document always makes that type, so it is not checked at run time: each type
+/// checked would add an `instanceof` test to the JavaScript glue.
+pub fn create<T: JsCast>(document: &Document, tag: &str) -> Result<T, JsValue> {
+    Ok(document.create_element(tag)?.unchecked_into())
+}
+
 pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
-    let element: HtmlElement = document.create_element(tag)?.dyn_into()?;
+    let element: HtmlElement = create(document, tag)?;
     if !class.is_empty() {
         element.set_class_name(class);
     }

@@ -11,7 +11,7 @@ use crate::settings::Settings;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, Event, EventTarget, HtmlInputElement, KeyboardEvent, PointerEvent, ResizeObserver};
+use web_sys::{DragEvent, Event, EventTarget, KeyboardEvent, PointerEvent, ResizeObserver};
 
 /// An event listener as added, so that it can be removed.
 struct Listener {
@@ -223,9 +223,8 @@ fn wire_data(app: &Shared) -> Result<(), JsValue> {
         (a.root.clone(), a.parts.controls.data_file.clone(), a.parts.controls.data_apply.clone())
     };
     let picked = Rc::clone(app);
-    listen(app, &file, "change", move |_, e| {
-        let input: Option<HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
-        if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+    listen(app, &file, "change", move |app, _| {
+        if let Some(file) = app.parts.controls.data_file.files().and_then(|f| f.get(0)) {
             read_into(&picked, file);
         }
         Ok(())

@@ -313,7 +313,8 @@ fn query_pairs(search: &str) -> Result<Vec<(String, String)>, JsValue> {
     let entries = js_sys::try_iter(&params)?.ok_or("URLSearchParams is not iterable")?;
     let mut pairs = Vec::new();
     for entry in entries {
-        let entry: js_sys::Array = entry?.dyn_into()?;
+        // Its entries are [key, value] arrays.
+        let entry: js_sys::Array = entry?.unchecked_into();
         pairs.push((entry.get(0).as_string().unwrap_or_default(), entry.get(1).as_string().unwrap_or_default()));
     }
     Ok(pairs)
@@ -328,7 +329,8 @@ fn option_pairs(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     Ok(entries
         .iter()
         .filter_map(|entry| {
-            let entry: js_sys::Array = entry.dyn_into().ok()?;
+            // `Object.entries` gives [key, value] arrays.
+            let entry: js_sys::Array = entry.unchecked_into();
             let value = entry.get(1);
             let text = value.as_string().or_else(|| value.as_bool().map(|b| if b { "on" } else { "off" }.to_string()))?;
             Some((entry.get(0).as_string()?, text))
@@ -399,7 +401,7 @@ fn js_message(value: &JsValue) -> String {
 fn textarea(document: &Document, parent: &HtmlElement, id: String) -> Result<(HtmlElement, HtmlTextAreaElement), JsValue> {
     let caption = element(document, "label", "")?;
     caption.set_attribute("for", &id)?;
-    let area: HtmlTextAreaElement = document.create_element("textarea")?.dyn_into()?;
+    let area: HtmlTextAreaElement = dom::create(document, "textarea")?;
     area.set_id(&id);
     area.set_read_only(true);
     area.set_rows(4);
@@ -427,7 +429,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
     let (_, embed_frame) = textarea(document, &embed, format!("{id}-embed-frame"))?;
     let figure = element(document, "figure", "tx-figure")?;
     let empty = element(document, "p", "tx-empty")?;
-    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    let canvas: HtmlCanvasElement = dom::create(document, "canvas")?;
     canvas.set_attribute("role", "img")?;
     canvas.set_tab_index(0);
     let band = element(document, "div", "tx-band")?;
@@ -762,7 +764,7 @@ impl App {
     }
 
     fn png(&self) -> Result<js_sys::Promise, JsValue> {
-        let canvas: HtmlCanvasElement = self.document.create_element("canvas")?.dyn_into()?;
+        let canvas: HtmlCanvasElement = dom::create(&self.document, "canvas")?;
         let scene = self.scene.as_ref().ok_or("no chart to export")?;
         self.paint(&canvas, scene, PNG_SCALE)?;
         Ok(files::png(&canvas))
