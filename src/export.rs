@@ -25,8 +25,8 @@ fn qualifier_code(q: Qualifier) -> &'static str {
 }
 
 pub fn chart_csv(data: &Dataset, chart: &Chart, lang: Lang) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut rows: Vec<Vec<String>> = vec![HEADER.iter().map(|h| h.to_string()).collect()];
+    let mut csv = String::new();
+    push_record(&mut csv, &HEADER.map(str::to_string));
     for index in chart.observations() {
         let obs = &data.observations[index];
         let (measure, source) = (&data.measures[obs.measure], &data.sources[obs.source]);
@@ -34,7 +34,7 @@ pub fn chart_csv(data: &Dataset, chart: &Chart, lang: Lang) -> String {
             Qualifier::Range { max } => plain_number(max),
             _ => String::new(),
         };
-        rows.push(vec![
+        let fields = [
             obs.id.clone(),
             scope_label(data, &obs.scope, lang),
             measure.name.get(lang).to_string(),
@@ -49,11 +49,44 @@ pub fn chart_csv(data: &Dataset, chart: &Chart, lang: Lang) -> String {
             source.title.clone().unwrap_or_default(),
             obs.wording.clone(),
             obs.note.as_ref().map(|n| n.get(lang).to_string()).unwrap_or_default(),
-        ]);
+        ];
+        push_record(&mut csv, &fields);
     }
-    for row in rows {
-        // Writing into memory cannot fail; a failure would only drop that row.
-        let _ = writer.write_record(&row);
+    csv
+}
+
+/// One line of CSV as the csv crate writes it: a field with a comma, a quote or a line break is
+/// quoted, its quotes doubled. Not written by `csv::Writer` itself: a mode of it this export does
+/// not use (quoting what is not a number) parses fields as floats, and that alone brought Rust's
+/// float parsing and its tables into the wasm. `tests/csv.rs` reads the export back with the
+/// csv crate.
+fn push_record(csv: &mut String, fields: &[String]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            csv.push(',');
+        }
+        if field.contains([',', '"', '\r', '\n']) {
+            csv.push('"');
+            csv.push_str(&field.replace('"', "\"\""));
+            csv.push('"');
+        } else {
+            csv.push_str(field);
+        }
     }
-    writer.into_inner().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
+    csv.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_written_as_the_csv_crate_writes_them() {
+        let fields = ["plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", " spaced ", "«ёлка», 18,6 тыс."].map(String::from);
+        let mut ours = String::new();
+        push_record(&mut ours, &fields);
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(&fields).unwrap();
+        assert_eq!(ours.as_bytes(), writer.into_inner().unwrap());
+    }
 }
