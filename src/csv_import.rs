@@ -3,6 +3,7 @@
 //! Problems are named by line and column.
 
 use crate::dataset::Dataset;
+use crate::format::read_number;
 use crate::limits::MAX_CSV_ROWS;
 use crate::problem::{Place, Problem, ProblemKind};
 use crate::sorting::sort_by;
@@ -71,9 +72,9 @@ impl Rows {
         if text.is_empty() {
             return None;
         }
-        match text.replace([' ', '\u{a0}'], "").replace(',', ".").parse::<f64>() {
-            Ok(number) => Some(json!(number)),
-            Err(_) => {
+        match read_number(&text.replace([' ', '\u{a0}'], "").replace(',', ".")) {
+            Some(number) => Some(json!(number)),
+            None => {
                 let kind = ProblemKind::WrongType { found: format!("«{text}»"), expected: "a number".into() };
                 self.problems.push(Problem { place: Place::Csv { line, column: Some(column.into()) }, kind });
                 // A stand-in, so that the rest of the row is still checked; the problem is reported.

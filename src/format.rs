@@ -79,6 +79,53 @@ fn without_exponent(text: &str) -> String {
     }
 }
 
+/// Reads a number as Rust's `str::parse::<f64>` does ("5.5", "-1e3", ".5", "5.", "inf", "NaN").
+/// In the browser the host's `parseFloat` converts it, once it is known to be a number in Rust's
+/// grammar (JavaScript's would also take hexadecimal, blanks or text after the number): Rust's
+/// own float parsing, with its tables, would add about 14 KB gzipped to the wasm.
+pub fn read_number(text: &str) -> Option<f64> {
+    #[cfg(target_arch = "wasm32")]
+    return match number_kind(text)? {
+        NumberKind::Decimal => Some(js_sys::Number::parse_float(text)),
+        NumberKind::Infinite { negative: true } => Some(f64::NEG_INFINITY),
+        NumberKind::Infinite { negative: false } => Some(f64::INFINITY),
+        NumberKind::NotANumber => Some(f64::NAN),
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    return text.parse().ok();
+}
+
+/// What Rust's float grammar makes of a text.
+#[cfg(any(target_arch = "wasm32", test))]
+#[derive(Debug, PartialEq)]
+enum NumberKind {
+    /// A sign, digits with at most one point (a digit on at least one side), an exponent.
+    Decimal,
+    Infinite { negative: bool },
+    NotANumber,
+}
+
+#[cfg(any(target_arch = "wasm32", test))]
+fn number_kind(text: &str) -> Option<NumberKind> {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let word = |w: &str| unsigned.eq_ignore_ascii_case(w);
+    if word("inf") || word("infinity") {
+        return Some(NumberKind::Infinite { negative: text.starts_with('-') });
+    }
+    if word("nan") {
+        return Some(NumberKind::NotANumber);
+    }
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent.strip_prefix(['+', '-']).unwrap_or(exponent))),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let exponent_fits = exponent.is_none_or(|e| !e.is_empty() && digits(e));
+    let decimal = !(whole.is_empty() && fraction.is_empty()) && digits(whole) && digits(fraction) && exponent_fits;
+    decimal.then_some(NumberKind::Decimal)
+}
+
 /// The short form for labels and axes: "> 27 400", "≈ 18 600", "15 000–20 000".
 /// "Almost" shares "≈" with "about" on a label; the tooltip and table say which.
 pub fn short_figure(value: f64, qualifier: Qualifier, numbers: &dyn NumberFormat) -> String {
@@ -137,6 +184,29 @@ mod tests {
         for js in ["1.5e-7", "-3e-7", "1.2345678901234568e-10", "1e+21", "-1.5e+300", "2.5e+21", "18600", "0.5"] {
             let value: f64 = js.parse().unwrap();
             assert_eq!(without_exponent(js), value.to_string(), "{js}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_in_rusts_grammar() {
+        // Every text of up to five characters from these, and some longer ones: accepted exactly
+        // when Rust's parser accepts it, and infinities with their sign.
+        let alphabet = ["0", "7", ".", "e", "E", "+", "-", "i", "n", "f", "a", " ", "x", "_"];
+        let mut level = vec![String::new()];
+        let mut texts = level.clone();
+        for _ in 0..5 {
+            level = level.iter().flat_map(|t| alphabet.map(|c| format!("{t}{c}"))).collect();
+            texts.extend(level.iter().cloned());
+        }
+        texts.extend(["inf", "-Infinity", "+INF", "NaN", "-nan", "infin", "1e+", "1.5e-7", ".5", "5.", "+.5e3", "0x10", "1..2", "18600.0", "1e400"].map(String::from));
+        for text in &texts {
+            let rust: Option<f64> = text.parse().ok();
+            let kind = number_kind(text);
+            assert_eq!(kind.is_some(), rust.is_some(), "{text:?}");
+            if let (Some(NumberKind::Infinite { negative }), Some(value)) = (&kind, rust) {
+                assert!(value.is_infinite() && value.is_sign_negative() == *negative, "{text:?}");
+            }
+            assert_eq!(kind == Some(NumberKind::NotANumber), rust.is_some_and(f64::is_nan), "{text:?}");
         }
     }
 

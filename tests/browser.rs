@@ -110,3 +110,15 @@ fn numbers_are_written_by_the_browser_as_rust_writes_them() {
         assert_eq!(plain_number(value), expected);
     }
 }
+
+#[wasm_bindgen_test]
+fn numbers_are_read_by_the_browser_as_rust_reads_them() {
+    use technopolis_explorer::format::read_number;
+    let texts = ["18600", "5.5", "0.1", ".5", "5.", "+5", "-0", "1e3", "1E-3", "2.5e+21", "1e400", "1e-400", "inf", "-Infinity", "NaN",
+        "3.14159265358979323846264338327950288", "9007199254740993", "0.30000000000000004441", "", " 5", "0x10", "1_0", "5 ", "1e", "Infinity5"];
+    for text in texts {
+        let expected: Option<f64> = text.parse().ok();
+        let read = read_number(text);
+        assert_eq!(read.map(f64::to_bits), expected.map(f64::to_bits), "{text:?}");
+    }
+}
