@@ -31,7 +31,7 @@ fn localized(text: &str) -> Value {
 /// An id made from a name: lower case, words joined by hyphens.
 fn slug(name: &str) -> String {
     let ru = name.split('|').next().unwrap_or(name);
-    let words: Vec<String> = ru.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::lang::lowercase).collect();
+    let words: Vec<String> = crate::lang::words(ru).iter().map(|word| crate::lang::lowercase(word)).collect();
     words.join("-")
 }
 

@@ -122,3 +122,12 @@ fn numbers_are_read_by_the_browser_as_rust_reads_them() {
         assert_eq!(read.map(f64::to_bits), expected.map(f64::to_bits), "{text:?}");
     }
 }
+
+#[wasm_bindgen_test]
+fn words_are_found_by_the_browser_as_rust_finds_them() {
+    use technopolis_explorer::lang::words;
+    for text in ["Печатники + Алабушево", "НПП «Лассард», 2-я очередь", "MIET/Микрон", "Zoë’s café 42", "日本語 テキスト", "e\u{301}cole", "🚀 rocket", "", " - "] {
+        let rust: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+        assert_eq!(words(text), rust, "{text:?}");
+    }
+}
