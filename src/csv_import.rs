@@ -3,9 +3,11 @@
 //! Problems are named by line and column.
 
 use crate::dataset::Dataset;
+use crate::format::read_number;
 use crate::json::Json;
 use crate::limits::MAX_CSV_ROWS;
 use crate::problem::{Place, Problem, ProblemKind};
+use crate::sorting::sort_by;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
@@ -33,7 +35,7 @@ fn localized(text: &str) -> Value {
 /// An id made from a name: lower case, words joined by hyphens.
 fn slug(name: &str) -> String {
     let ru = name.split('|').next().unwrap_or(name);
-    let words: Vec<String> = ru.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::lang::lowercase).collect();
+    let words: Vec<String> = crate::lang::words(ru).iter().map(|word| crate::lang::lowercase(word)).collect();
     words.join("-")
 }
 
@@ -74,9 +76,9 @@ impl Rows {
         if text.is_empty() {
             return None;
         }
-        match text.replace([' ', '\u{a0}'], "").replace(',', ".").parse::<f64>() {
-            Ok(number) => Some(json!(number)),
-            Err(_) => {
+        match read_number(&text.replace([' ', '\u{a0}'], "").replace(',', ".")) {
+            Some(number) => Some(json!(number)),
+            None => {
                 let kind = ProblemKind::WrongType { found: format!("«{text}»"), expected: "a number".into() };
                 self.problems.push(Problem { place: Place::Csv { line, column: Some(column.into()) }, kind });
                 // A stand-in, so that the rest of the row is still checked; the problem is reported.
@@ -107,8 +109,10 @@ impl Rows {
         match Some(cell("company")).filter(|c| !c.is_empty()) {
             Some(name) => {
                 // In a spreadsheet a company's row gives its sites and sector; the format keeps them on the company.
-                let company = json!({ "id": slug(&name), "name": localized(&name), "sites": site_ids, "sector": sector });
-                let company = Value::Object(company.as_object().cloned().unwrap_or_default().into_iter().filter(|(_, v)| !v.is_null()).collect());
+                let mut company = json!({ "id": slug(&name), "name": localized(&name), "sites": site_ids, "sector": sector });
+                if let Some(fields) = company.as_object_mut() {
+                    fields.retain(|_, v| !v.is_null());
+                }
                 scope.insert("company".into(), json!(self.companies.add(slug(&name), || company)));
             }
             None => {
@@ -230,17 +234,19 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
         "sources": rows.sources.items,
         "observations": rows.observations,
     });
-    let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    // Compact, as the embedded dataset is exported: one JSON writer in the wasm, not two.
+    let text = serde_json::to_string(&json).unwrap_or_default();
     let checked = Dataset::parse(&text);
     let mut problems = std::mem::take(&mut rows.problems);
     problems.extend(checked.as_ref().err().into_iter().flatten().map(|p| Problem { place: rows.place(p.path()), kind: p.kind.clone() }));
     match (checked, problems.is_empty()) {
         (Ok(data), true) => Ok((data, text)),
         _ => {
-            problems.sort_by_key(|p| match &p.place {
+            let line = |p: &Problem| match &p.place {
                 Place::Csv { line, .. } => *line,
                 Place::Json(_) => usize::MAX,
-            });
+            };
+            sort_by(&mut problems, &|a, b| line(a).cmp(&line(b)));
             Err(problems)
         }
     }

@@ -4,6 +4,7 @@
 use crate::dataset::{Dataset, Observation, Scope};
 use crate::format::{short_figure, worded_figure, NumberFormat};
 use crate::lang::Lang;
+use crate::sorting::sort_by;
 use crate::time::{PartialDate, When};
 
 /// "Печатники + Алабушево + Руднево", "Фармацевтика · Алабушево", "Литий-ионные батареи · РЭНЕРА".
@@ -93,7 +94,8 @@ pub fn details(data: &Dataset, index: usize, lang: Lang, numbers: &dyn NumberFor
 fn same_subject(data: &Dataset, index: usize) -> Vec<usize> {
     let obs = &data.observations[index];
     let mut others: Vec<usize> = data.about(obs.measure, &obs.scope).iter().copied().filter(|&i| i != index).collect();
-    others.sort_by_key(|&i| std::cmp::Reverse(data.observations[i].when.sort_key()));
+    let date = |i: usize| data.observations[i].when.sort_key();
+    sort_by(&mut others, &|&a, &b| date(b).cmp(&date(a)));
     others
 }
 

@@ -1,7 +1,7 @@
 //! Pointer and keyboard state, kept apart from the browser: events go in; what to highlight, what
 //! to select and what to announce come out. Marks are indices into the scene's marks.
 
-use crate::layout::{Rect, Scene};
+use crate::layout::{keep_within, Rect, Scene};
 
 /// Which input a pointer event came from; a finger has no hover, so a tap stands in for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,5 +169,5 @@ pub fn place_tooltip(bar: &Rect, size: (f64, f64), bounds: (f64, f64)) -> (f64, 
     let x = if bar.right() + GAP + w <= bounds.0 { bar.right() + GAP } else { bar.x.max(bar.right() - w) };
     let below = bar.bottom() + GAP;
     let y = if x > bar.right() { bar.y + bar.h / 2.0 - h / 2.0 } else if below + h <= bounds.1 { below } else { bar.y - GAP - h };
-    (x.clamp(0.0, (bounds.0 - w).max(0.0)), y.clamp(0.0, (bounds.1 - h).max(0.0)))
+    (keep_within(x, 0.0, (bounds.0 - w).max(0.0)), keep_within(y, 0.0, (bounds.1 - h).max(0.0)))
 }

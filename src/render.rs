@@ -2,6 +2,8 @@
 //! and tests. What is drawn is exactly the scene's shapes; nothing is placed here.
 
 use crate::layout::{Align, Paint, Scene, Shape, TextRole, FONT_FAMILY};
+use crate::sorting::sort_by;
+use crate::svg::SvgWriter;
 
 /// WCAG contrast ratio between two colours (1 to 21).
 pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
@@ -169,12 +171,10 @@ impl BackendTextStyle for Label<'_> {
 }
 
 /// How the backend maps the scene's CSS pixels: `scale` is the device pixel ratio, and
-/// `font_scale` undoes plotters' SVG writing font sizes at 1/1.24 of what it is given.
 /// `family` is the font the text was measured in.
 #[derive(Clone, Copy, Debug)]
 pub struct Target<'a> {
     pub scale: f64,
-    pub font_scale: f64,
     pub theme: Theme,
     pub family: &'a str,
 }
@@ -182,7 +182,7 @@ pub struct Target<'a> {
 impl Target<'_> {
     /// Drawing on a canvas at a pixel ratio in the default font.
     pub fn canvas(scale: f64, theme: Theme) -> Target<'static> {
-        Target { scale, font_scale: 1.0, theme, family: FONT_FAMILY }
+        Target { scale, theme, family: FONT_FAMILY }
     }
 
     fn colour(&self, paint: Paint, alpha: f64) -> BackendColor {
@@ -218,7 +218,7 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, scene: &Scene, target: Target, r
         _ => None,
     };
     let mut order: Vec<&Shape> = scene.shapes.iter().collect();
-    order.sort_by_key(|shape| role(shape));
+    sort_by(&mut order, &|a, b| role(a).cmp(&role(b)));
     for shape in order {
         let alpha = if dimmed(related, shape.mark()) { 0.3 } else { 1.0 };
         draw_shape(backend, shape, &target, alpha)?;
@@ -258,7 +258,7 @@ fn draw_shape<B: DrawingBackend>(backend: &mut B, shape: &Shape, target: &Target
             };
             let label = Label {
                 colour: target.colour(*paint, alpha),
-                size: role.size() * target.scale * target.font_scale,
+                size: role.size() * target.scale,
                 role: *role,
                 anchor: Pos::new(h_pos, VPos::Center),
                 family: target.family,
@@ -272,11 +272,8 @@ fn draw_shape<B: DrawingBackend>(backend: &mut B, shape: &Shape, target: &Target
 pub fn to_svg(scene: &Scene, theme: Theme, family: &str) -> String {
     let mut svg = String::new();
     let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
-    {
-        let mut backend = plotters_svg::SVGBackend::with_string(&mut svg, size);
-        let target = Target { scale: 1.0, font_scale: 1.24, theme, family };
-        // Writing into a String cannot fail; an error here would be a bug in the backend.
-        draw(&mut backend, scene, target, None).expect("SVG drawn into memory");
-    }
+    let target = Target { scale: 1.0, theme, family };
+    // Writing into a String cannot fail, and text is written as text, never rasterised.
+    let _ = draw(&mut SvgWriter::new(&mut svg, size), scene, target, None);
     svg
 }

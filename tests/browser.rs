@@ -101,3 +101,33 @@ fn an_internal_error_is_shown_in_the_alert_and_the_page_goes_on() {
     explorer.destroy();
     assert_eq!(root.child_element_count(), 0);
 }
+
+#[wasm_bindgen_test]
+fn numbers_are_written_by_the_browser_as_rust_writes_them() {
+    use technopolis_explorer::format::plain_number;
+    let cases = [(18600.0, "18600"), (5.5, "5.5"), (0.3, "0.3"), (13.000000000000002, "13.000000000000002"), (-0.0, "-0"), (1.5e-7, "0.00000015"), (-2.5e21, "-2500000000000000000000"), (1e12, "1000000000000")];
+    for (value, expected) in cases {
+        assert_eq!(plain_number(value), expected);
+    }
+}
+
+#[wasm_bindgen_test]
+fn numbers_are_read_by_the_browser_as_rust_reads_them() {
+    use technopolis_explorer::format::read_number;
+    let texts = ["18600", "5.5", "0.1", ".5", "5.", "+5", "-0", "1e3", "1E-3", "2.5e+21", "1e400", "1e-400", "inf", "-Infinity", "NaN",
+        "3.14159265358979323846264338327950288", "9007199254740993", "0.30000000000000004441", "", " 5", "0x10", "1_0", "5 ", "1e", "Infinity5"];
+    for text in texts {
+        let expected: Option<f64> = text.parse().ok();
+        let read = read_number(text);
+        assert_eq!(read.map(f64::to_bits), expected.map(f64::to_bits), "{text:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn words_are_found_by_the_browser_as_rust_finds_them() {
+    use technopolis_explorer::lang::words;
+    for text in ["Печатники + Алабушево", "НПП «Лассард», 2-я очередь", "MIET/Микрон", "Zoë’s café 42", "日本語 テキスト", "e\u{301}cole", "🚀 rocket", "", " - "] {
+        let rust: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+        assert_eq!(words(text), rust, "{text:?}");
+    }
+}

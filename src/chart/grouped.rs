@@ -4,6 +4,7 @@
 
 use super::{Body, Builder, Chart, Group, Query, Row, Series, Tone, View};
 use crate::describe::{sector_of, when_label};
+use crate::sorting::sort_by;
 use crate::subject::Subject;
 use crate::time::When;
 use std::cmp::Reverse;
@@ -42,10 +43,11 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
     let when = |i: usize| (data.observations[i].when, when_label(&data.observations[i], lang));
     // Newest group first, figures with no stated date or period last, largest first within a
     // group (the bits of a non-negative double order like the number).
-    figures.sort_by_key(|&i| {
+    let key = |i: usize| {
         let w = data.observations[i].when;
         (w == When::NotStated, Reverse(w.sort_key()), when(i).1, Reverse(data.observations[i].value.to_bits()))
-    });
+    };
+    sort_by(&mut figures, &|&a, &b| key(a).cmp(&key(b)));
     let mut periods: Vec<(String, String)> = Vec::new();
     for &i in &figures {
         let entry = (data.observations[i].when.code(), when(i).1);

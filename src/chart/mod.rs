@@ -9,6 +9,7 @@ use crate::dataset::{Dataset, Qualifier, Scope};
 use crate::describe::{conflicts, scope_label, sector_of, source_date_label};
 use crate::format::{qualifier_key, short_figure, NumberFormat};
 use crate::lang::Lang;
+use crate::sorting::{rearrange, sort_by, sorted_order};
 use crate::subject::Subject;
 use chrono::NaiveDate;
 use std::cmp::Ordering;
@@ -125,20 +126,27 @@ impl Sort {
         }
     }
 
-    /// Orders rows in place; rows without a figure stay last when sorting by value.
+    /// Orders rows in place, equal rows keeping their order; rows without a figure stay last
+    /// when sorting by value.
     fn apply(self, rows: &mut [Row]) {
         let value = |r: &Row| r.current.as_ref().map(|b| b.value);
-        let name = |r: &Row| crate::lang::lowercase(&r.label);
         match self {
             Sort::Natural => {}
-            Sort::ValueDesc => rows.sort_by(|a, b| value(b).partial_cmp(&value(a)).unwrap_or(Ordering::Equal)),
-            Sort::ValueAsc => rows.sort_by(|a, b| match (value(a), value(b)) {
+            Sort::ValueDesc => sort_by(rows, &|a, b| value(b).partial_cmp(&value(a)).unwrap_or(Ordering::Equal)),
+            Sort::ValueAsc => sort_by(rows, &|a, b| match (value(a), value(b)) {
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 (x, y) => y.is_some().cmp(&x.is_some()),
             }),
-            // Lower-casing asks the browser: once a row, not once a comparison.
-            Sort::NameAsc => rows.sort_by_cached_key(name),
-            Sort::NameDesc => rows.sort_by_cached_key(|r| std::cmp::Reverse(name(r))),
+            Sort::NameAsc | Sort::NameDesc => {
+                // Lower-casing asks the browser: once a row, not once a comparison.
+                let names: Vec<String> = rows.iter().map(|r| crate::lang::lowercase(&r.label)).collect();
+                let by_name = |a: usize, b: usize| names[a].cmp(&names[b]);
+                let order = match self {
+                    Sort::NameAsc => sorted_order(rows.len(), &by_name),
+                    _ => sorted_order(rows.len(), &|a, b| by_name(b, a)),
+                };
+                rearrange(rows, &order);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{latest, Body, Builder, Chart, Group, Query, Series, Tone, View};
 use crate::dataset::{MeasureTime, Scope};
+use crate::sorting::sort_by;
 use chrono::NaiveDate;
 
 /// The scopes that get a row: the zone, each group of sites some figure covers, each site.
@@ -29,7 +30,7 @@ fn years(b: &Builder, measure: usize, scopes: &[Scope]) -> Vec<(String, String)>
         .filter(|&date| date > NaiveDate::MIN)
         .map(|date| chrono::Datelike::year(&date))
         .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
+    sort_by(&mut years, &|a, b| b.cmp(a));
     years.dedup();
     let label = |y: i32| b.lang.pick(&format!("на конец {y} года"), &format!("as of end {y}")).to_string();
     years.into_iter().map(|y| (y.to_string(), label(y))).collect()

@@ -5,6 +5,7 @@
 use super::{Body, Builder, Chart, Panel, Point, Query};
 use crate::dataset::Scope;
 use crate::format::short_figure;
+use crate::sorting::sort_by;
 use crate::time::When;
 
 const CUMULATIVE: &str = "jobs_created_cumulative";
@@ -34,7 +35,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
             let label = short_figure(obs.value, obs.qualifier, b.numbers);
             points.push(Point { observation: i, start, end, value: obs.value, label, partial: obs.scope.part.is_some() });
         }
-        points.sort_by_key(|p| (p.end, p.start));
+        sort_by(&mut points, &|a, b| (a.end, a.start).cmp(&(b.end, b.start)));
         if !points.is_empty() {
             panels.push(Panel { title: data.measures[measure].name.get(lang).to_string(), points });
         }

@@ -6,7 +6,7 @@ mod bars;
 mod timeline;
 
 use crate::chart::{Body, Chart, Series, Tone};
-use crate::format::NumberFormat;
+use crate::format::{plain_number, NumberFormat};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -76,7 +76,7 @@ impl TextRole {
     /// The CSS font for this role in a family, as canvas drawing and measurement both use it.
     pub fn css_font(self, family: &str) -> String {
         let style = if self.bold() { "bold " } else if self.italic() { "italic " } else { "" };
-        format!("{style}{}px {family}", self.size())
+        format!("{style}{}px {family}", plain_number(self.size()))
     }
 }
 
@@ -242,7 +242,7 @@ impl Scene {
     /// This scene part of the way (`t` from 0 to 1) from `before`: each mark that was there too
     /// moves from where it was, with its label; a new one grows from its axis.
     pub fn tween(&self, before: &Scene, t: f64) -> Scene {
-        let t = t.clamp(0.0, 1.0);
+        let t = keep_within(t, 0.0, 1.0);
         let ease = 1.0 - (1.0 - t).powi(3);
         let offsets: Vec<Option<(Rect, Rect)>> = self
             .marks
@@ -335,11 +335,33 @@ pub fn wrap(text: &str, role: TextRole, max: f64, measure: &dyn TextMeasure) -> 
     lines
 }
 
-/// A round step for about `count` ticks up to `max`: 1, 2, 2.5 or 5 times a power of ten.
+/// `value` moved into `low..=high`; where the range is empty, `high` wins. Unlike `f64::clamp`,
+/// which panics then, and whose panic message alone brings Rust's float printing into the wasm.
+pub fn keep_within(value: f64, low: f64, high: f64) -> f64 {
+    value.max(low).min(high)
+}
+
+/// A round step for about `count` ticks up to `max` (at least 1): 1, 2, 2.5 or 5 times a
+/// power of ten.
 fn tick_step(max: f64, count: usize) -> f64 {
     let raw = max / count.max(1) as f64;
-    let power = 10f64.powf(raw.log10().floor());
+    let power = power_of_ten_within(raw);
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * power).find(|&s| s >= raw).unwrap_or(10.0 * power)
+}
+
+/// The largest power of ten not above `value` (positive and finite), found by steps of ten:
+/// exact where `10^floor(log10 x)` is not (`log10(1000)` may come out just under 3), and
+/// without `powf` and `log10` in the wasm.
+fn power_of_ten_within(value: f64) -> f64 {
+    let mut power = 1.0;
+    // The bounds only stop the loops for values that are none of these.
+    while power * 10.0 <= value && power.is_finite() {
+        power *= 10.0;
+    }
+    while power > value && power > 0.0 {
+        power /= 10.0;
+    }
+    power
 }
 
 /// A value axis that fits `count_room` labels: its step and its top, a whole number of steps.
@@ -436,4 +458,19 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure, numbers: &dy
     };
     pen.bottom(chart);
     Scene { width, height: (pen.y + pad).ceil(), shapes: pen.shapes, marks, plots }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_step_by_round_numbers() {
+        assert_eq!(tick_step(27400.0, 6), 5000.0);
+        assert_eq!(tick_step(1000.0, 1), 1000.0);
+        assert_eq!(tick_step(900.0, 4), 250.0);
+        assert_eq!(tick_step(1.0, 6), 0.2);
+        assert_eq!(tick_step(1e12, 4), 2.5e11);
+        assert_eq!(power_of_ten_within(1e-3), 1e-3);
+    }
 }

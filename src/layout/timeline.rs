@@ -3,7 +3,7 @@
 //! counted over a period. Value labels go where they collide with nothing, or are left to the
 //! tooltip and table.
 
-use super::{tick_step, Align, Mark, Paint, Pen, Rect, Shape, TextRole};
+use super::{keep_within, tick_step, Align, Mark, Paint, Pen, Rect, Shape, TextRole};
 use crate::chart::{Chart, Panel, Series};
 use crate::format::NumberFormat;
 use chrono::{Datelike, NaiveDate};
@@ -124,7 +124,7 @@ fn year_axis(pen: &mut Pen, plot: &Rect, years: &Years) {
         pen.shapes.push(Shape::Line { from: (x, plot.y), to: (x, plot.bottom()), paint: Paint::Grid, width: 1.0, mark: None });
         // Centred under its year, never past the plot's ends (where the value axis's labels are),
         // and left out where it would touch the label before it.
-        let centre = (x + year_width / 2.0).clamp(plot.x + label / 2.0, plot.right() - label / 2.0);
+        let centre = keep_within(x + year_width / 2.0, plot.x + label / 2.0, plot.right() - label / 2.0);
         if (year - years.first) % every == 0 && centre - label / 2.0 >= free_from {
             pen.text(centre, y, year.to_string(), TextRole::Tick, Paint::Muted, Align::Center);
             free_from = centre + label / 2.0;

@@ -2,6 +2,7 @@
 //! and alignment strings are built and sent to the browser only when they change, not for every
 //! mark (plotters-canvas sets all of them, as new strings, on every call).
 
+use crate::format::plain_number;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,7 +21,7 @@ impl std::fmt::Display for CanvasError {
 impl std::error::Error for CanvasError {}
 
 fn failed(error: JsValue) -> DrawingErrorKind<CanvasError> {
-    DrawingErrorKind::DrawingError(CanvasError(error.as_string().unwrap_or_else(|| format!("{error:?}"))))
+    DrawingErrorKind::DrawingError(CanvasError(super::js_message(&error)))
 }
 
 /// The text settings last given to the context.
@@ -48,7 +49,7 @@ fn key(colour: BackendColor) -> Colour {
 
 fn css(colour: BackendColor) -> String {
     let (r, g, b) = colour.rgb;
-    format!("rgba({r},{g},{b},{})", colour.alpha)
+    format!("rgba({r},{g},{b},{})", plain_number(colour.alpha))
 }
 
 /// Lines along the pixel grid are moved half a pixel so that they cover whole pixels.
@@ -67,7 +68,8 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
 
 impl CanvasBackend {
     pub fn new(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, JsValue> {
-        let context: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.dyn_into()?;
+        // A "2d" context is a CanvasRenderingContext2D.
+        let context: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.unchecked_into();
         Ok(CanvasBackend { context, size: (canvas.width(), canvas.height()), fill: None, stroke: None, font: None, anchor: None })
     }
 
@@ -97,7 +99,7 @@ impl CanvasBackend {
         let (size, family) = (style.size(), style.family());
         let same = self.font.as_ref().is_some_and(|f| f.size == size && f.style == weight && f.family == family.as_str());
         if !same {
-            self.context.set_font(&format!("{weight} {size}px {}", family.as_str()));
+            self.context.set_font(&format!("{weight} {}px {}", plain_number(size), family.as_str()));
             self.font = Some(Font { size, style: weight, family: family.as_str().to_string() });
         }
         let align = match style.anchor().h_pos {

@@ -1,7 +1,7 @@
 //! The explorer's controls: view, measure, period, sort, value labels and language. Building
 //! them here; what they change is decided by the settings in the core.
 
-use super::dom::{append, element, text_element};
+use super::dom::{append, create, element, text_element};
 use crate::chart::{Chart, Sort, View};
 use crate::dataset::Dataset;
 use crate::lang::Lang;
@@ -23,7 +23,7 @@ impl Labelled {
         let label = element(document, "span", "tx-select")?;
         let caption = element(document, "label", "")?;
         caption.set_attribute("for", id)?;
-        let select: HtmlSelectElement = document.create_element("select")?.dyn_into()?;
+        let select: HtmlSelectElement = create(document, "select")?;
         select.set_id(id);
         append(&label, &[&caption, &select])?;
         Ok(Labelled { label, caption, select })
@@ -33,7 +33,8 @@ impl Labelled {
     fn fill(&self, caption: &str, options: &[(String, String)], chosen: &str) -> Result<(), JsValue> {
         self.caption.set_text_content(Some(caption));
         let current: Vec<(String, String)> = (0..self.select.length())
-            .filter_map(|i| self.select.item(i)?.dyn_into::<HtmlOptionElement>().ok())
+            // A select's items are its options.
+            .filter_map(|i| Some(self.select.item(i)?.unchecked_into::<HtmlOptionElement>()))
             .map(|o| (o.value(), o.text()))
             .collect();
         if current != options {
@@ -112,7 +113,7 @@ impl Controls {
         let period = Labelled::new(document, &format!("{id}-period"))?;
         let sort = Labelled::new(document, &format!("{id}-sort"))?;
         let labels_box = element(document, "label", "tx-check")?;
-        let labels: HtmlInputElement = document.create_element("input")?.dyn_into()?;
+        let labels: HtmlInputElement = create(document, "input")?;
         labels.set_type("checkbox");
         let labels_caption = element(document, "span", "")?;
         append(&labels_box, &[&labels, &labels_caption])?;
@@ -231,13 +232,13 @@ fn data_tools(document: &Document, id: &str) -> Result<DataTools, JsValue> {
     let summary = element(document, "summary", "")?;
     let file_caption = element(document, "label", "")?;
     file_caption.set_attribute("for", &format!("{id}-file"))?;
-    let file: HtmlInputElement = document.create_element("input")?.dyn_into()?;
+    let file: HtmlInputElement = create(document, "input")?;
     file.set_type("file");
     file.set_id(&format!("{id}-file"));
     file.set_accept(".json,.csv,application/json,text/csv");
     let paste_caption = element(document, "label", "")?;
     paste_caption.set_attribute("for", &format!("{id}-paste"))?;
-    let paste: HtmlTextAreaElement = document.create_element("textarea")?.dyn_into()?;
+    let paste: HtmlTextAreaElement = create(document, "textarea")?;
     paste.set_id(&format!("{id}-paste"));
     paste.set_rows(4);
     paste.set_attribute("spellcheck", "false")?;

@@ -3,8 +3,15 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
+/// A new element of `tag` as the type it is (`HtmlCanvasElement` for "canvas"). `createElement`
+/// in an HTML document always makes that type, so it is not checked at run time: each type
+/// checked would add an `instanceof` test to the JavaScript glue.
+pub fn create<T: JsCast>(document: &Document, tag: &str) -> Result<T, JsValue> {
+    Ok(document.create_element(tag)?.unchecked_into())
+}
+
 pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
-    let element: HtmlElement = document.create_element(tag)?.dyn_into()?;
+    let element: HtmlElement = create(document, tag)?;
     if !class.is_empty() {
         element.set_class_name(class);
     }
@@ -35,11 +42,16 @@ pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> Resu
     Ok(child)
 }
 
+/// A CSS length in pixels.
+pub fn px(value: f64) -> String {
+    format!("{}px", crate::format::plain_number(value))
+}
+
 /// Shows an absolutely positioned element over a rectangle of the chart (CSS pixels).
 pub fn place(element: &HtmlElement, rect: &crate::layout::Rect) -> Result<(), JsValue> {
     let style = element.style();
     for (property, value) in [("left", rect.x), ("top", rect.y), ("width", rect.w), ("height", rect.h)] {
-        style.set_property(property, &format!("{value}px"))?;
+        style.set_property(property, &px(value))?;
     }
     element.set_hidden(false);
     Ok(())

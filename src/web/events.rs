@@ -11,7 +11,7 @@ use crate::settings::Settings;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, Event, EventTarget, HtmlInputElement, KeyboardEvent, PointerEvent, ResizeObserver};
+use web_sys::{DragEvent, Event, EventTarget, KeyboardEvent, PointerEvent, ResizeObserver};
 
 /// An event listener as added, so that it can be removed.
 struct Listener {
@@ -44,8 +44,16 @@ impl Wiring {
     }
 }
 
+/// What an event does to the app.
+type Handler = Box<dyn Fn(&mut App, Event) -> Result<(), JsValue>>;
+
 /// Calls `handler` with the app on every `event` of `target`.
 fn listen(app: &Shared, target: &EventTarget, event: &str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) -> Result<(), JsValue> {
+    add_listener(app, target, event, Box::new(handler))
+}
+
+/// `listen` behind a boxed handler: one copy of the wiring in the wasm, not one per handler.
+fn add_listener(app: &Shared, target: &EventTarget, event: &str, handler: Handler) -> Result<(), JsValue> {
     let shared = Rc::clone(app);
     let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
         let Ok(mut app) = shared.try_borrow_mut() else { return };
@@ -215,9 +223,8 @@ fn wire_data(app: &Shared) -> Result<(), JsValue> {
         (a.root.clone(), a.parts.controls.data_file.clone(), a.parts.controls.data_apply.clone())
     };
     let picked = Rc::clone(app);
-    listen(app, &file, "change", move |_, e| {
-        let input: Option<HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
-        if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+    listen(app, &file, "change", move |app, _| {
+        if let Some(file) = app.parts.controls.data_file.files().and_then(|f| f.get(0)) {
             read_into(&picked, file);
         }
         Ok(())

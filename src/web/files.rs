@@ -2,14 +2,14 @@
 //! a picked or dropped file.
 
 use js_sys::{Array, Promise};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, HtmlCanvasElement, Url};
 
 /// Offers `blob` as a download named `name`.
 pub fn download(document: &Document, blob: &Blob, name: &str) -> Result<(), JsValue> {
     let url = Url::create_object_url_with_blob(blob)?;
-    let link: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    let link: HtmlAnchorElement = super::dom::create(document, "a")?;
     link.set_href(&url);
     link.set_download(name);
     link.click();

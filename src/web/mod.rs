@@ -31,7 +31,7 @@ use crate::subject::Subject;
 use crate::summary::summarize;
 use crate::ui_text::{ui, UiText};
 use controls::{Controls, Export};
-use dom::{append, clear, element};
+use dom::{append, clear, element, px};
 use platform::{timed, CanvasText, IntlNumbers, Timings};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -313,7 +313,8 @@ fn query_pairs(search: &str) -> Result<Vec<(String, String)>, JsValue> {
     let entries = js_sys::try_iter(&params)?.ok_or("URLSearchParams is not iterable")?;
     let mut pairs = Vec::new();
     for entry in entries {
-        let entry: js_sys::Array = entry?.dyn_into()?;
+        // Its entries are [key, value] arrays.
+        let entry: js_sys::Array = entry?.unchecked_into();
         pairs.push((entry.get(0).as_string().unwrap_or_default(), entry.get(1).as_string().unwrap_or_default()));
     }
     Ok(pairs)
@@ -328,7 +329,8 @@ fn option_pairs(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     Ok(entries
         .iter()
         .filter_map(|entry| {
-            let entry: js_sys::Array = entry.dyn_into().ok()?;
+            // `Object.entries` gives [key, value] arrays.
+            let entry: js_sys::Array = entry.unchecked_into();
             let value = entry.get(1);
             let text = value.as_string().or_else(|| value.as_bool().map(|b| if b { "on" } else { "off" }.to_string()))?;
             Some((entry.get(0).as_string()?, text))
@@ -388,14 +390,18 @@ async fn fetch_text(app: &Shared, address: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// What a thrown value says: an error's (a DOMException's too) message, or a string; of anything
+/// else only its type. Not its `Debug` form, which adds a recursive describer of values to the
+/// JavaScript glue; `App::report` logs the value itself to the console.
 fn js_message(value: &JsValue) -> String {
-    value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| value.as_string()).unwrap_or_else(|| format!("{value:?}"))
+    let message = value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| value.as_string());
+    message.unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
 }
 
 fn textarea(document: &Document, parent: &HtmlElement, id: String) -> Result<(HtmlElement, HtmlTextAreaElement), JsValue> {
     let caption = element(document, "label", "")?;
     caption.set_attribute("for", &id)?;
-    let area: HtmlTextAreaElement = document.create_element("textarea")?.dyn_into()?;
+    let area: HtmlTextAreaElement = dom::create(document, "textarea")?;
     area.set_id(&id);
     area.set_read_only(true);
     area.set_rows(4);
@@ -423,7 +429,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
     let (_, embed_frame) = textarea(document, &embed, format!("{id}-embed-frame"))?;
     let figure = element(document, "figure", "tx-figure")?;
     let empty = element(document, "p", "tx-empty")?;
-    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    let canvas: HtmlCanvasElement = dom::create(document, "canvas")?;
     canvas.set_attribute("role", "img")?;
     canvas.set_tab_index(0);
     let band = element(document, "div", "tx-band")?;
@@ -739,8 +745,8 @@ impl App {
     /// Draws a scene on a canvas at a pixel ratio, sizing the canvas to match.
     fn paint(&self, canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<(), JsValue> {
         let style = canvas.style();
-        style.set_property("width", &format!("{}px", scene.width))?;
-        style.set_property("height", &format!("{}px", scene.height))?;
+        style.set_property("width", &px(scene.width))?;
+        style.set_property("height", &px(scene.height))?;
         let (w, h) = ((scene.width * ratio).round() as u32, (scene.height * ratio).round() as u32);
         if canvas.width() != w || canvas.height() != h {
             canvas.set_width(w);
@@ -749,7 +755,7 @@ impl App {
         let mut backend = CanvasBackend::new(canvas)?;
         // Exports show the chart as it is, without the reader's selection.
         let related = if canvas == &self.parts.canvas { self.related.as_deref() } else { None };
-        let target = Target { scale: ratio, font_scale: 1.0, theme: self.theme(), family: &self.family };
+        let target = Target { scale: ratio, theme: self.theme(), family: &self.family };
         render::draw(&mut backend, scene, target, related).map_err(|e| JsValue::from(e.to_string()))
     }
 
@@ -758,7 +764,7 @@ impl App {
     }
 
     fn png(&self) -> Result<js_sys::Promise, JsValue> {
-        let canvas: HtmlCanvasElement = self.document.create_element("canvas")?.dyn_into()?;
+        let canvas: HtmlCanvasElement = dom::create(&self.document, "canvas")?;
         let scene = self.scene.as_ref().ok_or("no chart to export")?;
         self.paint(&canvas, scene, PNG_SCALE)?;
         Ok(files::png(&canvas))
@@ -839,7 +845,7 @@ impl App {
             Some(h) => {
                 dom::place(band, &h.band)?;
                 dom::place(ring, &h.ring)?;
-                ring.style().set_property("border-width", &format!("{}px", h.ring_width))?;
+                ring.style().set_property("border-width", &px(h.ring_width))?;
             }
             None => {
                 band.set_hidden(true);
@@ -863,7 +869,7 @@ impl App {
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
         let bounds = (f64::from(self.parts.figure.client_width()), f64::from(self.parts.figure.client_height()));
         let (x, y) = place_tooltip(&mark.bar, size, bounds);
-        tooltip.style().set_property("left", &format!("{x}px"))?;
-        tooltip.style().set_property("top", &format!("{y}px"))
+        tooltip.style().set_property("left", &px(x))?;
+        tooltip.style().set_property("top", &px(y))
     }
 }

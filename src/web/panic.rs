@@ -13,8 +13,11 @@ pub fn watch(alert: &HtmlElement) {
     static INSTALL: std::sync::Once = std::sync::Once::new();
     INSTALL.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            console_error_panic_hook::hook(info);
-            report(&info.to_string());
+            // The message names the Rust file and line; a JavaScript stack of the stripped
+            // release wasm would only add function numbers.
+            let what = info.to_string();
+            web_sys::console::error_1(&what.as_str().into());
+            report(&what);
         }))
     });
     ALERTS.with(|alerts| alerts.borrow_mut().push(alert.clone()));

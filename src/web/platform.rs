@@ -1,6 +1,6 @@
 //! The core's two needs from the browser: numbers formatted by `Intl`, text measured on a canvas.
 
-use crate::format::NumberFormat;
+use crate::format::{plain_number, NumberFormat};
 use crate::lang::Lang;
 use crate::layout::{TextMeasure, TextRole};
 use js_sys::{Array, Function, Object, Reflect};
@@ -45,7 +45,7 @@ impl IntlNumbers {
 
 impl NumberFormat for IntlNumbers {
     fn format(&self, value: f64) -> String {
-        self.format.call1(&JsValue::NULL, &value.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| value.to_string())
+        self.format.call1(&JsValue::NULL, &value.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| plain_number(value))
     }
 }
 
@@ -60,8 +60,9 @@ pub struct CanvasText {
 
 impl CanvasText {
     pub fn new(document: &web_sys::Document) -> Result<CanvasText, JsValue> {
-        let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-        let context = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.dyn_into()?;
+        let canvas: web_sys::HtmlCanvasElement = super::dom::create(document, "canvas")?;
+        // A "2d" context is a CanvasRenderingContext2D.
+        let context = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.unchecked_into();
         Ok(CanvasText { context, family: RefCell::default(), font: Cell::new(None), widths: RefCell::default() })
     }
 
