@@ -30,7 +30,11 @@ function synthetic(observations, sites) {
 
 window.runScale = (observations, sites) => {
   const text = synthetic(observations, sites);
+  // The whole call as a page sees it: the explorer's phases do not count copying the text into
+  // the wasm.
+  const start = performance.now();
   const problems = explorer.loadText(text, 'synthetic.json');
-  return { bytes: text.length, problems: problems.slice(0, 3), timings: explorer.timings() };
+  const call = performance.now() - start;
+  return { bytes: text.length, problems: problems.slice(0, 3), timings: { ...explorer.timings(), call } };
 };
 window.scaleReady = true;
