@@ -4,7 +4,7 @@
 use crate::dataset::{Dataset, Observation, Scope};
 use crate::format::{short_figure, worded_figure, NumberFormat};
 use crate::lang::Lang;
-use crate::sorting::sort_by;
+use crate::sorting::sorted_order;
 use crate::time::{PartialDate, When};
 
 /// "Печатники + Алабушево + Руднево", "Фармацевтика · Алабушево", "Литий-ионные батареи · РЭНЕРА".
@@ -79,7 +79,7 @@ pub fn details(data: &Dataset, index: usize, lang: Lang, numbers: &dyn NumberFor
         wording: format!("«{}»", obs.wording),
         url: data.sources[obs.source].url.clone(),
         note: obs.note.as_ref().map(|n| n.get(lang).to_string()),
-        others: same_subject(data, index)
+        others: same_subject(data, index, &|_| true)
             .into_iter()
             .map(|i| {
                 let other = &data.observations[i];
@@ -90,13 +90,15 @@ pub fn details(data: &Dataset, index: usize, lang: Lang, numbers: &dyn NumberFor
     }
 }
 
-/// The other observations of the same measure and scope, newest first.
-fn same_subject(data: &Dataset, index: usize) -> Vec<usize> {
+/// The other observations of the same measure and scope that `keep` accepts, newest first
+/// (equal dates as listed).
+fn same_subject(data: &Dataset, index: usize, keep: &dyn Fn(&Observation) -> bool) -> Vec<usize> {
     let obs = &data.observations[index];
-    let mut others: Vec<usize> = data.about(obs.measure, &obs.scope).iter().copied().filter(|&i| i != index).collect();
-    let date = |i: usize| data.observations[i].when.sort_key();
-    sort_by(&mut others, &|&a, &b| date(b).cmp(&date(a)));
-    others
+    let others: Vec<usize> =
+        data.about(obs.measure, &obs.scope).iter().copied().filter(|&i| i != index && keep(&data.observations[i])).collect();
+    // Each key once, not once per comparison: it is worked out from the date's parts.
+    let keys: Vec<_> = others.iter().map(|&i| data.observations[i].when.sort_key()).collect();
+    sorted_order(others.len(), &|a, b| keys[b].cmp(&keys[a])).into_iter().map(|k| others[k]).collect()
 }
 
 /// Other figures that say something different about exactly the same thing: same measure,
@@ -106,11 +108,6 @@ pub fn conflicts(data: &Dataset, index: usize) -> Vec<usize> {
     if obs.when == When::NotStated {
         return Vec::new();
     }
-    same_subject(data, index)
-        .into_iter()
-        .filter(|&i| {
-            let other = &data.observations[i];
-            other.when == obs.when && (other.value != obs.value || other.qualifier != obs.qualifier)
-        })
-        .collect()
+    // Filtered before sorting: a subject can have thousands of figures and no conflict.
+    same_subject(data, index, &|other| other.when == obs.when && (other.value != obs.value || other.qualifier != obs.qualifier))
 }

@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::sorting::{rearrange, sort_by, sorted_order};
 use crate::subject::Subject;
 use chrono::NaiveDate;
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {
@@ -292,23 +292,17 @@ impl Chart {
 /// stay in the chart (data table, CSV, summary) and the chart says how many are not drawn.
 pub const MAX_DRAWN_ROWS: usize = 60;
 
-/// Orders observations so that the latest figure is greatest: by its date, then its source's
-/// date; between equals the one listed first wins.
-fn later(data: &Dataset, a: usize, b: usize) -> Ordering {
-    let key = |i: usize| {
-        let o = &data.observations[i];
-        (o.when.sort_key(), data.sources[o.source].date.map(|d| d.start()))
-    };
-    key(a).cmp(&key(b)).then(b.cmp(&a))
-}
-
-/// The latest figure of a measure for exactly this scope, dated no later than `until`.
+/// The latest figure of a measure for exactly this scope, dated no later than `until`: the
+/// greatest by its date, then its source's date; between equals the one listed first.
 fn latest(data: &Dataset, measure: usize, scope: &Scope, until: Option<NaiveDate>) -> Option<usize> {
+    let when = |i: usize| data.observations[i].when.sort_key();
     data.about(measure, scope)
         .iter()
-        .copied()
-        .filter(|&i| until.is_none_or(|u| data.observations[i].when.sort_key().0 <= u))
-        .max_by(|&a, &b| later(data, a, b))
+        .map(|&i| (when(i), i))
+        .filter(|&((start, _), _)| until.is_none_or(|u| start <= u))
+        // Each key once per figure (`max_by_key`), not twice per comparison.
+        .max_by_key(|&(when, i)| (when, data.sources[data.observations[i].source].date.map(|d| d.start()), Reverse(i)))
+        .map(|(_, i)| i)
 }
 
 /// Builds texts shared by every view.
