@@ -30,6 +30,8 @@ fn years(b: &Builder, measure: usize, scopes: &[Scope]) -> Vec<(String, String)>
         .filter(|&date| date > NaiveDate::MIN)
         .map(|date| chrono::Datelike::year(&date))
         .collect();
+    // A scope's figures mostly share their year with the one before: far fewer left to sort.
+    years.dedup();
     sort_by(&mut years, &|a, b| b.cmp(a));
     years.dedup();
     let label = |y: i32| b.lang.pick(&format!("на конец {y} года"), &format!("as of end {y}")).to_string();
