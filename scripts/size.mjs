@@ -15,7 +15,7 @@ export const FIRST_CHART_FILES = [
 export const BUDGET = 90 * 1024;
 /** What the first chart may cost today, gzipped: a ratchet, lowered as the size comes down
  *  towards BUDGET, so that no change makes it larger unnoticed. */
-export const CEILING = 184.5 * 1024;
+export const CEILING = 178.5 * 1024;
 
 export function firstChartBytes() {
   return FIRST_CHART_FILES.map((file) => {

@@ -8,7 +8,7 @@ use crate::json::Json;
 use crate::limits::MAX_CSV_ROWS;
 use crate::problem::{Place, Problem, ProblemKind};
 use crate::sorting::sort_by;
-use serde_json::{json, Map, Value};
+use serde_json::Number;
 use std::collections::HashMap;
 
 pub const COLUMNS: [&str; 19] = [
@@ -17,19 +17,29 @@ pub const COLUMNS: [&str; 19] = [
 ];
 const REQUIRED: [&str; 7] = ["id", "measure", "value", "qualifier", "source_outlet", "source_url", "wording"];
 /// Measures are not defined in a CSV: rows name one of the embedded dataset's, which brings
-/// its names, unit and dating.
-fn standard_measures() -> Vec<Value> {
-    let embedded = Json::parse(crate::EMBEDDED_DATASET).unwrap_or(Json::Null);
-    match serde_json::to_value(embedded.get("measures")) {
-        Ok(Value::Array(measures)) => measures,
-        _ => Vec::new(),
-    }
+/// its names, unit and dating. Like every object built here, each measure's fields are put in
+/// the order of their names, as serde_json's `Value` wrote them: a CSV's JSON form keeps its text.
+fn standard_measures() -> Vec<Json<'static>> {
+    let Ok(Json::Object(fields)) = Json::parse(crate::EMBEDDED_DATASET) else {
+        return Vec::new();
+    };
+    // The last "measures", as `Json::get` reads it.
+    let Some((_, Json::Array(mut measures))) = fields.into_iter().rev().find(|(key, _)| key == "measures") else {
+        return Vec::new();
+    };
+    measures.iter_mut().for_each(Json::sort_fields);
+    measures
 }
 
 /// "Печатники | Pechatniki" names something in both languages; one name serves for both.
-fn localized(text: &str) -> Value {
+fn localized(text: &str) -> Json<'static> {
     let (ru, en) = text.split_once('|').unwrap_or((text, text));
-    json!({ "ru": ru.trim(), "en": en.trim() })
+    Json::object(vec![("en", Json::text(en.trim().into())), ("ru", Json::text(ru.trim().into()))])
+}
+
+/// A list of ids.
+fn ids(ids: &[String]) -> Json<'static> {
+    Json::Array(ids.iter().cloned().map(Json::text).collect())
 }
 
 /// An id made from a name: lower case, words joined by hyphens.
@@ -42,12 +52,12 @@ fn slug(name: &str) -> String {
 /// Entities (sites, sectors, companies, sources) named by rows, each listed once.
 #[derive(Default)]
 struct Entities {
-    items: Vec<Value>,
+    items: Vec<Json<'static>>,
     ids: HashMap<String, usize>,
 }
 
 impl Entities {
-    fn add(&mut self, id: String, item: impl FnOnce() -> Value) -> String {
+    fn add(&mut self, id: String, item: impl FnOnce() -> Json<'static>) -> String {
         if !self.ids.contains_key(&id) {
             self.ids.insert(id.clone(), self.items.len());
             self.items.push(item());
@@ -57,13 +67,12 @@ impl Entities {
 }
 
 struct Rows {
-    columns: Vec<String>,
     problems: Vec<Problem>,
     sites: Entities,
     sectors: Entities,
     companies: Entities,
     sources: Entities,
-    observations: Vec<Value>,
+    observations: Vec<Json<'static>>,
     /// The CSV line of each observation, and of the first row naming each source.
     lines: Vec<usize>,
     source_lines: Vec<usize>,
@@ -72,91 +81,86 @@ struct Rows {
 
 impl Rows {
     /// A number cell ("18 600", "5,5" and "5.5" all read); text that is no number is kept, and reported.
-    fn number(&mut self, text: &str, column: &str, line: usize) -> Option<Value> {
+    fn number(&mut self, text: &str, column: &str, line: usize) -> Option<Json<'static>> {
         if text.is_empty() {
             return None;
         }
         match read_number(&text.replace([' ', '\u{a0}'], "").replace(',', ".")) {
-            Some(number) => Some(json!(number)),
+            Some(number) => Some(Number::from_f64(number).map_or(Json::Null, Json::Number)),
             None => {
                 let kind = ProblemKind::WrongType { found: format!("«{text}»"), expected: "a number".into() };
                 self.problems.push(Problem { place: Place::Csv { line, column: Some(column.into()) }, kind });
                 // A stand-in, so that the rest of the row is still checked; the problem is reported.
-                Some(json!(0))
+                Some(Json::Number(0.into()))
             }
         }
     }
 
-    fn row(&mut self, record: &csv::StringRecord, line: usize, measures: &[String]) {
-        let cells: HashMap<String, String> = self.columns.iter().cloned().zip(record.iter().map(|v| v.trim().to_string())).collect();
-        let cell = |c: &str| cells.get(c).cloned().unwrap_or_default();
-        if self.zone.is_none() && !cell("zone").is_empty() {
-            self.zone = Some(cell("zone"));
+    /// Adds a row's observation, and the entities it names. Each object's fields are written in
+    /// the order of their names (see `standard_measures`).
+    fn row(&mut self, columns: &[String], record: &csv::StringRecord, line: usize, measures: &[String]) {
+        // Of a column named twice, the last.
+        let cell = |c: &str| columns.iter().rposition(|name| name == c).and_then(|i| record.get(i)).map_or_else(String::new, |v| v.trim().to_string());
+        let filled = |c: &str| Some(cell(c)).filter(|text| !text.is_empty());
+        if self.zone.is_none() {
+            self.zone = filled("zone");
         }
         let measure = cell("measure");
         if !measures.contains(&measure) {
             let kind = ProblemKind::UnknownMeasure { found: measure.clone(), allowed: measures.to_vec() };
             self.problems.push(Problem { place: Place::Csv { line, column: Some("measure".into()) }, kind });
         }
-        let site_ids: Vec<String> = cell("sites")
-            .split('+')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|name| self.sites.add(slug(name), || json!({ "id": slug(name), "name": localized(name) })))
-            .collect();
-        let sector = Some(cell("sector")).filter(|s| !s.is_empty()).map(|name| self.sectors.add(slug(&name), || json!({ "id": slug(&name), "name": localized(&name) })));
-        let mut scope = Map::new();
-        match Some(cell("company")).filter(|c| !c.is_empty()) {
+        let named = |name: &str| Json::object(vec![("id", Json::text(slug(name))), ("name", localized(name))]);
+        let site_ids: Vec<String> = cell("sites").split('+').map(str::trim).filter(|s| !s.is_empty()).map(|name| self.sites.add(slug(name), || named(name))).collect();
+        let sector = filled("sector").map(|name| self.sectors.add(slug(&name), || named(&name)));
+        let mut scope = Vec::new();
+        match filled("company") {
             Some(name) => {
                 // In a spreadsheet a company's row gives its sites and sector; the format keeps them on the company.
-                let mut company = json!({ "id": slug(&name), "name": localized(&name), "sites": site_ids, "sector": sector });
-                if let Some(fields) = company.as_object_mut() {
-                    fields.retain(|_, v| !v.is_null());
-                }
-                scope.insert("company".into(), json!(self.companies.add(slug(&name), || company)));
+                let company = || {
+                    let mut fields = vec![("id", Json::text(slug(&name))), ("name", localized(&name))];
+                    fields.extend(sector.map(|sector| ("sector", Json::text(sector))));
+                    fields.push(("sites", ids(&site_ids)));
+                    Json::object(fields)
+                };
+                scope.push(("company", Json::text(self.companies.add(slug(&name), company))));
+                scope.extend(filled("part").map(|part| ("part", localized(&part))));
             }
             None => {
+                scope.extend(filled("part").map(|part| ("part", localized(&part))));
+                scope.extend(sector.map(|sector| ("sector", Json::text(sector))));
                 if !site_ids.is_empty() {
-                    scope.insert("sites".into(), json!(site_ids));
-                }
-                if let Some(sector) = sector {
-                    scope.insert("sector".into(), json!(sector));
+                    scope.push(("sites", ids(&site_ids)));
                 }
             }
         }
-        if !cell("part").is_empty() {
-            scope.insert("part".into(), localized(&cell("part")));
-        }
+        let text = |key, column| filled(column).map(|text| (key, Json::text(text)));
         let url = cell("source_url");
-        let source_count = self.sources.items.len();
-        let source = self.sources.add(url.clone(), || {
-            let mut source = json!({ "id": format!("s{}", source_count + 1), "outlet": cell("source_outlet"), "url": url });
-            for (key, column) in [("date", "source_date"), ("title", "source_title")] {
-                if !cell(column).is_empty() {
-                    source[key] = json!(cell(column));
-                }
-            }
-            source
+        // A new source takes the next number.
+        let source_index = self.sources.ids.get(&url).copied().unwrap_or(self.sources.items.len());
+        let source_id = format!("s{}", source_index + 1);
+        self.sources.add(url.clone(), || {
+            let mut fields = Vec::from_iter(text("date", "source_date"));
+            fields.extend([("id", Json::text(source_id.clone())), ("outlet", Json::text(cell("source_outlet")))]);
+            fields.extend(text("title", "source_title"));
+            fields.push(("url", Json::text(url)));
+            Json::object(fields)
         });
         if self.sources.items.len() > self.source_lines.len() {
             self.source_lines.push(line);
         }
-        let source_id = self.sources.items[self.sources.ids[&source]]["id"].clone();
-        let mut obs = json!({ "id": cell("id"), "measure": measure, "scope": scope, "qualifier": cell("qualifier"), "source": source_id, "wording": cell("wording") });
-        for column in ["value", "max", "target"] {
-            if let Some(number) = self.number(&cell(column), column, line) {
-                obs[column] = number;
-            }
-        }
-        for column in ["date", "period"] {
-            if !cell(column).is_empty() {
-                obs[column] = json!(cell(column));
-            }
-        }
-        if !cell("note").is_empty() {
-            obs["note"] = localized(&cell("note"));
-        }
-        self.observations.push(obs);
+        // Read in this order, so that a row's problems are listed in it.
+        let [value, max, target] = ["value", "max", "target"].map(|column| self.number(&cell(column), column, line).map(|number| (column, number)));
+        let mut fields = Vec::from_iter(text("date", "date"));
+        fields.push(("id", Json::text(cell("id"))));
+        fields.extend(max);
+        fields.push(("measure", Json::text(measure)));
+        fields.extend(filled("note").map(|note| ("note", localized(&note))));
+        fields.extend(text("period", "period"));
+        fields.extend([("qualifier", Json::text(cell("qualifier"))), ("scope", Json::object(scope)), ("source", Json::text(source_id))]);
+        fields.extend(target.into_iter().chain(value));
+        fields.push(("wording", Json::text(cell("wording"))));
+        self.observations.push(Json::object(fields));
         self.lines.push(line);
     }
 
@@ -190,9 +194,8 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
         return Err(problems);
     }
     let measures = standard_measures();
-    let measure_ids: Vec<String> = measures.iter().filter_map(|m| m["id"].as_str().map(str::to_string)).collect();
+    let measure_ids: Vec<String> = measures.iter().filter_map(|m| m.get("id")?.as_str().map(str::to_string)).collect();
     let mut rows = Rows {
-        columns,
         problems,
         sites: Entities::default(),
         sectors: Entities::default(),
@@ -211,7 +214,7 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
         match record {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| p.line() as usize);
-                rows.row(&record, line, &measure_ids);
+                rows.row(&columns, &record, line, &measure_ids);
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
@@ -223,17 +226,17 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
         rows.problems.push(at(2, None, ProblemKind::EmptyList));
     }
     let zone = rows.zone.clone().unwrap_or_default();
-    let json = json!({
-        "format": "sez-jobs",
-        "version": 1,
-        "zone": { "id": "zone", "name": localized(&zone) },
-        "sites": rows.sites.items,
-        "sectors": rows.sectors.items,
-        "companies": rows.companies.items,
-        "measures": measures,
-        "sources": rows.sources.items,
-        "observations": rows.observations,
-    });
+    let json = Json::object(vec![
+        ("companies", Json::Array(std::mem::take(&mut rows.companies.items))),
+        ("format", Json::text("sez-jobs".into())),
+        ("measures", Json::Array(measures)),
+        ("observations", Json::Array(std::mem::take(&mut rows.observations))),
+        ("sectors", Json::Array(std::mem::take(&mut rows.sectors.items))),
+        ("sites", Json::Array(std::mem::take(&mut rows.sites.items))),
+        ("sources", Json::Array(std::mem::take(&mut rows.sources.items))),
+        ("version", Json::Number(1.into())),
+        ("zone", Json::object(vec![("id", Json::text("zone".into())), ("name", localized(&zone))])),
+    ]);
     // Compact, as the embedded dataset is exported: one JSON writer in the wasm, not two.
     let text = serde_json::to_string(&json).unwrap_or_default();
     let checked = Dataset::parse(&text);

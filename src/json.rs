@@ -64,6 +64,26 @@ impl<'a> Json<'a> {
     pub fn get(&self, name: &str) -> Option<&Json<'a>> {
         self.as_object()?.iter().rev().find(|(key, _)| key == name).map(|(_, value)| value)
     }
+
+    pub fn text(text: String) -> Json<'a> {
+        Json::String(Cow::Owned(text))
+    }
+
+    pub fn object(fields: Vec<(&'a str, Json<'a>)>) -> Json<'a> {
+        Json::Object(fields.into_iter().map(|(key, value)| (Cow::Borrowed(key), value)).collect())
+    }
+
+    /// Puts every object's fields in the order of their names, as a `serde_json::Value` writes them.
+    pub fn sort_fields(&mut self) {
+        match self {
+            Json::Array(items) => items.iter_mut().for_each(Json::sort_fields),
+            Json::Object(fields) => {
+                crate::sorting::sort_by(fields, &|a, b| a.0.cmp(&b.0));
+                fields.iter_mut().for_each(|(_, value)| value.sort_fields());
+            }
+            _ => {}
+        }
+    }
 }
 
 /// An object's fields, found in one pass: the value of each of the `known` names (the last where

@@ -85,3 +85,26 @@ fn a_views_csv_has_one_row_per_figure_with_qualifier_date_and_source() {
     assert_eq!(column(f01, "source_url"), "https://biz.cnews.ru/news/line/2025-09-09_masshtabirovanie_vysokotehnologichnye");
     assert!(column(f01, "wording").contains("18,6 тыс."), "the source's own words, quoted as they are");
 }
+
+#[test]
+fn a_spreadsheets_json_form_writes_fields_in_the_order_of_their_names() {
+    let text = csv(&[
+        "a1,people_employed,Тестовая зона | Test zone,Северная | North,,,,\"1 234\",,about,2026-01-01,,,Газета,https://example.org/a,2026-01-02,Заголовок,около 1234 человек,",
+        "a2,jobs_created_period,,Южная | South,Фарма | Pharma,Завод | Plant,Цех | Shop,\"5,5\",7,range,,2025-H1,,Журнал,https://example.org/b,,,5.5,примечание | a note",
+        "a3,people_employed,,Северная | North + Южная | South,Фарма | Pharma,,,5000,,more_than,2026-02,,,Газета,https://example.org/a,,,более 5000,",
+    ]);
+    let (_, json) = parse_csv(&text).unwrap_or_else(|p| panic!("{p:#?}"));
+    let (start, rest) = json.split_once(",\"observations\":").expect("observations");
+    let measures = r#"{"companies":[{"id":"завод","name":{"en":"Plant","ru":"Завод"},"sector":"фарма","sites":["южная"]}],"format":"sez-jobs","measures":[{"id":"jobs_created_period","name":{"en":"Jobs created in a period","ru":"Создано рабочих мест за период"},"time":"period","unit":{"en":"jobs","ru":"рабочих мест"}},"#;
+    assert!(start.starts_with(measures), "{start}");
+    assert!(start.contains(r#"{"id":"jobs_planned","name":{"en":"Planned jobs and employment","ru":"Плановые рабочие места и занятость"},"plan_for":"people_employed","time":"target","#), "{start}");
+    let observations = concat!(
+        r#"[{"date":"2026-01-01","id":"a1","measure":"people_employed","qualifier":"about","scope":{"sites":["северная"]},"source":"s1","value":1234.0,"wording":"около 1234 человек"},"#,
+        r#"{"id":"a2","max":7.0,"measure":"jobs_created_period","note":{"en":"a note","ru":"примечание"},"period":"2025-H1","qualifier":"range","scope":{"company":"завод","part":{"en":"Shop","ru":"Цех"}},"source":"s2","value":5.5,"wording":"5.5"},"#,
+        r#"{"date":"2026-02","id":"a3","measure":"people_employed","qualifier":"more_than","scope":{"sector":"фарма","sites":["северная","южная"]},"source":"s1","value":5000.0,"wording":"более 5000"}],"#,
+        r#""sectors":[{"id":"фарма","name":{"en":"Pharma","ru":"Фарма"}}],"sites":[{"id":"северная","name":{"en":"North","ru":"Северная"}},{"id":"южная","name":{"en":"South","ru":"Южная"}}],"#,
+        r#""sources":[{"date":"2026-01-02","id":"s1","outlet":"Газета","title":"Заголовок","url":"https://example.org/a"},{"id":"s2","outlet":"Журнал","url":"https://example.org/b"}],"#,
+        r#""version":1,"zone":{"id":"zone","name":{"en":"Test zone","ru":"Тестовая зона"}}}"#,
+    );
+    assert_eq!(rest, observations);
+}
