@@ -10,7 +10,15 @@ echo "== native tests (cargo test)"
 cargo test --quiet
 
 echo "== wasm tests in headless Chromium (wasm-pack test)"
-wasm-pack test --headless --chrome --test browser
+# wasm-bindgen-test-runner gives chromedriver a few seconds to start; on a busy machine it can
+# give up first ("driver failed to bind port during startup"). Only that failure is retried, once.
+wasm_log="$(mktemp)"
+if ! wasm-pack test --headless --chrome --test browser 2>&1 | tee "$wasm_log"; then
+  grep -q "driver failed to bind port" "$wasm_log" || exit 1
+  echo "== chromedriver did not start in time; running the wasm tests again"
+  wasm-pack test --headless --chrome --test browser
+fi
+rm -f "$wasm_log"
 
 echo "== release build"
 bash scripts/build.sh
