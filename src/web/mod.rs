@@ -818,7 +818,8 @@ impl App {
             }
         };
         if code == self.settings.select {
-            return self.draw();
+            // Nothing related changes: only the highlight layer moves, the chart stays painted.
+            return self.update_highlight();
         }
         let before = self.settings.clone();
         self.settings.select = code;
@@ -867,7 +868,7 @@ impl App {
         tooltip.set_hidden(false);
         self.parts.canvas.set_attribute("aria-describedby", &format!("{} {summary}", tooltip.id()))?;
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
-        let bounds = (f64::from(self.parts.figure.client_width()), f64::from(self.parts.figure.client_height()));
+        let bounds = (self.width, f64::from(self.parts.figure.client_height()));
         let (x, y) = place_tooltip(&mark.bar, size, bounds);
         tooltip.style().set_property("left", &px(x))?;
         tooltip.style().set_property("top", &px(y))
