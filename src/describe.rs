@@ -4,7 +4,8 @@
 use crate::dataset::{Dataset, Observation, Scope};
 use crate::format::{short_figure, worded_figure, NumberFormat};
 use crate::lang::Lang;
-use crate::sorting::sorted_order;
+use crate::sorting::sort_by_cached_key;
+use std::cmp::Reverse;
 use crate::time::{PartialDate, When};
 
 /// "Печатники + Алабушево + Руднево", "Фармацевтика · Алабушево", "Литий-ионные батареи · РЭНЕРА".
@@ -94,11 +95,10 @@ pub fn details(data: &Dataset, index: usize, lang: Lang, numbers: &dyn NumberFor
 /// (equal dates as listed).
 fn same_subject(data: &Dataset, index: usize, keep: &dyn Fn(&Observation) -> bool) -> Vec<usize> {
     let obs = &data.observations[index];
-    let others: Vec<usize> =
+    let mut others: Vec<usize> =
         data.about(obs.measure, &obs.scope).iter().copied().filter(|&i| i != index && keep(&data.observations[i])).collect();
-    // Each key once, not once per comparison: it is worked out from the date's parts.
-    let keys: Vec<_> = others.iter().map(|&i| data.observations[i].when.sort_key()).collect();
-    sorted_order(others.len(), &|a, b| keys[b].cmp(&keys[a])).into_iter().map(|k| others[k]).collect()
+    sort_by_cached_key(&mut others, |&i| Reverse(data.observations[i].when.sort_key()));
+    others
 }
 
 /// Other figures that say something different about exactly the same thing: same measure,

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 
 /// The positions `0..len` in the order `compare` puts them; equal items keep their order.
-pub fn sorted_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+fn sorted_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
     // Ties broken by position make the faster unstable sort stable.
     order.sort_unstable_by(|&a, &b| compare(a, b).then(a.cmp(&b)));
@@ -18,8 +18,16 @@ pub fn sort_by<T>(items: &mut [T], compare: &dyn Fn(&T, &T) -> Ordering) {
     rearrange(items, &order);
 }
 
+/// Sorts `items` by a key worked out once for each item rather than twice per comparison,
+/// equal keys keeping their order.
+pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let order = sorted_order(keys.len(), &|a, b| keys[a].cmp(&keys[b]));
+    rearrange(items, &order);
+}
+
 /// Puts `items` in the order of `order`, a permutation of their positions.
-pub fn rearrange<T>(items: &mut [T], order: &[usize]) {
+fn rearrange<T>(items: &mut [T], order: &[usize]) {
     for (a, b) in swaps(order) {
         items.swap(a, b);
     }

@@ -4,7 +4,7 @@
 
 use super::{Body, Builder, Chart, Group, Query, Row, Series, Tone, View};
 use crate::describe::{sector_of, when_label};
-use crate::sorting::sort_by;
+use crate::sorting::sort_by_cached_key;
 use crate::subject::Subject;
 use crate::time::When;
 use std::cmp::Reverse;
@@ -47,7 +47,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
         let w = data.observations[i].when;
         (w == When::NotStated, Reverse(w.sort_key()), when(i).1, Reverse(data.observations[i].value.to_bits()))
     };
-    sort_by(&mut figures, &|&a, &b| key(a).cmp(&key(b)));
+    sort_by_cached_key(&mut figures, |&i| key(i));
     let mut periods: Vec<(String, String)> = Vec::new();
     for &i in &figures {
         let entry = (data.observations[i].when.code(), when(i).1);
