@@ -187,11 +187,7 @@ impl<'p> Path<'p> {
 
     /// This path followed by the path a decoder found inside the value (`""`, `"en"`, `"[1].x"`).
     fn join(&self, inner: &str) -> String {
-        match inner {
-            "" => self.to_string(),
-            _ if inner.starts_with('[') => format!("{self}{inner}"),
-            _ => format!("{self}.{inner}"),
-        }
+        raw::join_path(&self.to_string(), inner)
     }
 }
 

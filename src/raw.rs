@@ -25,12 +25,18 @@ impl Wrong {
 
     /// The same problem seen from the object or list that holds the value at `segment`.
     fn within(mut self, segment: &str) -> Wrong {
-        self.inner_path = match self.inner_path.as_str() {
-            "" => segment.to_string(),
-            inner if inner.starts_with('[') => format!("{segment}{inner}"),
-            inner => format!("{segment}.{inner}"),
-        };
+        self.inner_path = join_path(segment, &self.inner_path);
         self
+    }
+}
+
+/// A path followed by a path inside its value: `sites` and `[1].x` give `sites[1].x`, `zone`
+/// and `name` give `zone.name`, and an empty inner path leaves the outer one.
+pub fn join_path(outer: &str, inner: &str) -> String {
+    match inner {
+        "" => outer.to_string(),
+        _ if inner.starts_with('[') => format!("{outer}{inner}"),
+        _ => format!("{outer}.{inner}"),
     }
 }
 
