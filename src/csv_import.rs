@@ -57,10 +57,11 @@ struct Entities {
 }
 
 impl Entities {
-    fn add(&mut self, id: String, item: impl FnOnce() -> Json<'static>) -> String {
+    /// Lists the entity `id` unless it is listed; `item` makes it from its id.
+    fn add(&mut self, id: String, item: impl FnOnce(&str) -> Json<'static>) -> String {
         if !self.ids.contains_key(&id) {
             self.ids.insert(id.clone(), self.items.len());
-            self.items.push(item());
+            self.items.push(item(&id));
         }
         id
     }
@@ -110,24 +111,25 @@ impl Rows {
             let kind = ProblemKind::UnknownMeasure { found: measure.clone(), allowed: measures.to_vec() };
             self.problems.push(Problem { place: Place::Csv { line, column: Some("measure".into()) }, kind });
         }
-        let named = |name: &str| Json::object(vec![("id", Json::text(slug(name))), ("name", localized(name))]);
-        let site_ids: Vec<String> = cell("sites").split('+').map(str::trim).filter(|s| !s.is_empty()).map(|name| self.sites.add(slug(name), || named(name))).collect();
-        let sector = filled("sector").map(|name| self.sectors.add(slug(&name), || named(&name)));
+        let named = |id: &str, name: &str| Json::object(vec![("id", Json::text(id.into())), ("name", localized(name))]);
+        let site_ids: Vec<String> = cell("sites").split('+').map(str::trim).filter(|s| !s.is_empty()).map(|name| self.sites.add(slug(name), |id| named(id, name))).collect();
+        let sector = filled("sector").map(|name| self.sectors.add(slug(&name), |id| named(id, &name)));
+        let part = filled("part").map(|part| ("part", localized(&part)));
         let mut scope = Vec::new();
         match filled("company") {
             Some(name) => {
                 // In a spreadsheet a company's row gives its sites and sector; the format keeps them on the company.
-                let company = || {
-                    let mut fields = vec![("id", Json::text(slug(&name))), ("name", localized(&name))];
+                let company = |id: &str| {
+                    let mut fields = vec![("id", Json::text(id.into())), ("name", localized(&name))];
                     fields.extend(sector.map(|sector| ("sector", Json::text(sector))));
                     fields.push(("sites", ids(&site_ids)));
                     Json::object(fields)
                 };
                 scope.push(("company", Json::text(self.companies.add(slug(&name), company))));
-                scope.extend(filled("part").map(|part| ("part", localized(&part))));
+                scope.extend(part);
             }
             None => {
-                scope.extend(filled("part").map(|part| ("part", localized(&part))));
+                scope.extend(part);
                 scope.extend(sector.map(|sector| ("sector", Json::text(sector))));
                 if !site_ids.is_empty() {
                     scope.push(("sites", ids(&site_ids)));
@@ -139,7 +141,7 @@ impl Rows {
         // A new source takes the next number.
         let source_index = self.sources.ids.get(&url).copied().unwrap_or(self.sources.items.len());
         let source_id = format!("s{}", source_index + 1);
-        self.sources.add(url.clone(), || {
+        self.sources.add(url.clone(), |_| {
             let mut fields = Vec::from_iter(text("date", "source_date"));
             fields.extend([("id", Json::text(source_id.clone())), ("outlet", Json::text(cell("source_outlet")))]);
             fields.extend(text("title", "source_title"));
