@@ -9,7 +9,7 @@ use crate::dataset::{Dataset, Qualifier, Scope};
 use crate::describe::{conflicts, scope_label, sector_of, source_date_label};
 use crate::format::{qualifier_key, short_figure, NumberFormat};
 use crate::lang::Lang;
-use crate::sorting::{rearrange, sort_by, sorted_order};
+use crate::sorting::{sort_by, sort_by_cached_key};
 use crate::subject::Subject;
 use chrono::NaiveDate;
 use std::cmp::{Ordering, Reverse};
@@ -137,16 +137,9 @@ impl Sort {
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 (x, y) => y.is_some().cmp(&x.is_some()),
             }),
-            Sort::NameAsc | Sort::NameDesc => {
-                // Lower-casing asks the browser: once a row, not once a comparison.
-                let names: Vec<String> = rows.iter().map(|r| crate::lang::lowercase(&r.label)).collect();
-                let by_name = |a: usize, b: usize| names[a].cmp(&names[b]);
-                let order = match self {
-                    Sort::NameAsc => sorted_order(rows.len(), &by_name),
-                    _ => sorted_order(rows.len(), &|a, b| by_name(b, a)),
-                };
-                rearrange(rows, &order);
-            }
+            // Lower-casing asks the browser: once a row, not once a comparison.
+            Sort::NameAsc => sort_by_cached_key(rows, |r| crate::lang::lowercase(&r.label)),
+            Sort::NameDesc => sort_by_cached_key(rows, |r| Reverse(crate::lang::lowercase(&r.label))),
         }
     }
 }
@@ -274,9 +267,23 @@ impl Chart {
         self.rows().flat_map(Row::bars)
     }
 
-    /// The rows the chart draws; `not_drawn` says so when there are more.
+    /// The groups the chart draws, each with the rows of it drawn: the first `MAX_DRAWN_ROWS`
+    /// rows in all; `not_drawn` says so when there are more.
+    pub fn drawn_groups(&self) -> impl Iterator<Item = (&Group, &[Row])> {
+        let mut room = MAX_DRAWN_ROWS;
+        self.groups().iter().map_while(move |group| {
+            if room == 0 {
+                return None;
+            }
+            let drawn = group.rows.len().min(room);
+            room -= drawn;
+            Some((group, &group.rows[..drawn]))
+        })
+    }
+
+    /// The rows the chart draws.
     pub fn drawn_rows(&self) -> impl Iterator<Item = &Row> {
-        self.rows().take(MAX_DRAWN_ROWS)
+        self.drawn_groups().flat_map(|(_, rows)| rows)
     }
 
     /// Every figure the chart shows, in reading order.

@@ -2,7 +2,7 @@
 //! Below 560 px the labels go above their bars so that bars keep their room.
 
 use super::{value_axis, Align, Mark, Paint, Pen, Rect, Shape, TextRole};
-use crate::chart::{Bar, Chart, Group, Row, MAX_DRAWN_ROWS};
+use crate::chart::{Bar, Chart, Row};
 use crate::format::NumberFormat;
 
 const LINE_PITCH: f64 = 24.0;
@@ -48,21 +48,15 @@ impl Columns {
     }
 }
 
-pub(super) fn layout(pen: &mut Pen, chart: &Chart, groups: &[Group], numbers: &dyn NumberFormat) -> (Vec<Mark>, Vec<Rect>) {
+pub(super) fn layout(pen: &mut Pen, chart: &Chart, numbers: &dyn NumberFormat) -> (Vec<Mark>, Vec<Rect>) {
     let columns = Columns::new(pen, chart, numbers);
     let plot_top = pen.y;
     let mut marks = Vec::new();
-    let mut room = MAX_DRAWN_ROWS;
-    for group in groups {
-        if room == 0 {
-            break;
-        }
+    for (group, rows) in chart.drawn_groups() {
         if let Some(header) = &group.header {
             pen.header(header);
         }
-        let drawn = group.rows.len().min(room);
-        room -= drawn;
-        for row in &group.rows[..drawn] {
+        for row in rows {
             let inner = pen.inner();
             let label_lines = super::wrap(&row.label, TextRole::RowLabel, if columns.narrow { inner } else { columns.label_width }, pen.measure);
             let label_height = label_lines.len() as f64 * TextRole::RowLabel.line_height();

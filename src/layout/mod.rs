@@ -453,7 +453,7 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure, numbers: &dy
     let mut pen = Pen { shapes: Vec::new(), measure, y: pad, pad, width };
     pen.top(chart);
     let (marks, plots) = match &chart.body {
-        Body::Bars(groups) => bars::layout(&mut pen, chart, groups, numbers),
+        Body::Bars(_) => bars::layout(&mut pen, chart, numbers),
         Body::Timeline(panels) => timeline::layout(&mut pen, chart, panels, numbers),
     };
     pen.bottom(chart);
