@@ -7,24 +7,25 @@ use crate::limits::{MAX_ITEMS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, MAX_VALUE};
 use crate::problem::{IdKind, Problem, ProblemKind};
 use crate::raw::{self, Field, QualifierName, Read, TimeKind, Unknown};
 use crate::time::{PartialDate, Period, When};
+use serde::{Deserialize, Serialize};
 use std::collections::hash_map::{Entry, HashMap};
 
 pub use crate::raw::TimeKind as MeasureTime;
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Named {
     pub id: String,
     pub name: Localized,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Site {
     pub id: String,
     pub name: Localized,
     pub planned: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Company {
     pub id: String,
     pub name: Localized,
@@ -32,7 +33,7 @@ pub struct Company {
     pub sector: Option<usize>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Measure {
     pub id: String,
     pub name: Localized,
@@ -42,7 +43,7 @@ pub struct Measure {
     pub plan_for: Option<usize>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: Option<String>,
@@ -52,7 +53,7 @@ pub struct Source {
 }
 
 /// What an observation is about; every field narrows it, none at all is the whole zone.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Scope {
     pub sites: Vec<usize>,
     pub sector: Option<usize>,
@@ -61,7 +62,7 @@ pub struct Scope {
 }
 
 /// How the source words a figure; a range carries its upper end.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Qualifier {
     Exact,
     MoreThan,
@@ -72,7 +73,7 @@ pub enum Qualifier {
     Range { max: f64 },
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Observation {
     pub id: String,
     pub measure: usize,
@@ -86,7 +87,7 @@ pub struct Observation {
     pub note: Option<Localized>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub zone: Named,
     pub sites: Vec<Site>,
@@ -97,6 +98,8 @@ pub struct Dataset {
     pub observations: Vec<Observation>,
     /// The observations of each measure (by position) and scope, in the order listed: a view's
     /// query and the search for figures that disagree look here instead of scanning every observation.
+    /// Not encoded: `decode` builds it again.
+    #[serde(skip)]
     by_subject: Vec<HashMap<Scope, Vec<usize>>>,
 }
 
@@ -125,6 +128,12 @@ impl Dataset {
             (Some(dataset), true) => Ok(dataset),
             _ => Err(checker.problems),
         }
+    }
+
+    /// A dataset as `build.rs` encoded it (postcard), after validating it with `parse`: the
+    /// first-chart build reads the embedded dataset this way, without the JSON reader.
+    pub fn decode(bytes: &[u8]) -> Result<Dataset, postcard::Error> {
+        postcard::from_bytes::<Dataset>(bytes).map(Dataset::index_subjects)
     }
 
     pub fn measure_by_id(&self, id: &str) -> Option<usize> {

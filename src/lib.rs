@@ -17,6 +17,8 @@ mod svg;
 /// The embedded dataset, every figure sourced (see `data/technopolis-moscow.json`), as compact
 /// JSON: `build.rs` drops the indentation, which the wasm would otherwise carry (18 KB).
 pub const EMBEDDED_DATASET: &str = include_str!(concat!(env!("OUT_DIR"), "/technopolis-moscow.min.json"));
+/// The same dataset as `build.rs` validated and encoded it, for `Dataset::decode`.
+pub const EMBEDDED_ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/technopolis-moscow.postcard"));
 pub mod interaction;
 pub mod settings;
 pub mod ui_text;

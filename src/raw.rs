@@ -235,7 +235,7 @@ impl<'j> Read<'j> for Company<'j> {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TimeKind {
     Date,
     Period,

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 use technopolis_explorer::dataset::Dataset;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::problem::{IdKind, Problem, ProblemKind};
-use technopolis_explorer::EMBEDDED_DATASET;
+use technopolis_explorer::{EMBEDDED_DATASET, EMBEDDED_ENCODED};
 
 fn embedded() -> Value {
     serde_json::from_str(EMBEDDED_DATASET).expect("embedded dataset is JSON")
@@ -41,6 +41,18 @@ fn the_embedded_dataset_is_valid_and_complete() {
     for id in ["f02", "f10", "f17", "f36", "f53", "f100"] {
         assert!(ids.contains(&id), "{id} is missing");
     }
+}
+
+/// The first-chart build shows the embedded dataset as build.rs encoded it: it must be exactly
+/// what the reader makes of the JSON, index of figures by subject included.
+#[test]
+fn the_encoded_embedded_dataset_is_the_parsed_one() {
+    let parsed = Dataset::parse(EMBEDDED_DATASET).unwrap_or_else(|p| panic!("{p:#?}"));
+    let decoded = Dataset::decode(EMBEDDED_ENCODED).expect("the encoded dataset decodes");
+    assert_eq!(decoded, parsed);
+    let (measure, scope) = (decoded.observations[0].measure, &decoded.observations[0].scope);
+    assert!(decoded.about(measure, scope).contains(&0), "the index by subject is rebuilt");
+    assert!(Dataset::decode(&EMBEDDED_ENCODED[..EMBEDDED_ENCODED.len() / 2]).is_err(), "a cut encoding is refused");
 }
 
 #[test]
