@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Builds the release wasm package into www/pkg with wasm-opt and terser from node_modules (never
-# Debian's wasm-opt).
+# Builds the two release wasm packages with wasm-opt and terser from node_modules (never
+# Debian's wasm-opt): the full build into www/pkg (the JavaScript API, the element, the offline
+# file) and the first-chart build into www/pkg-first (the explorer page and its iframe start with
+# it, and hand over to the full build when a reader asks for their own data or an export).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-wasm-pack --quiet build --release --target web --out-dir www/pkg --no-pack
-# The generated glue is written to be read; readers download it minified (its types stay in the
-# .d.ts, and so does the comment that points TypeScript at them).
-terser www/pkg/technopolis_explorer.js --module --compress --mangle --comments '/@ts-self-types/' \
-  --output www/pkg/technopolis_explorer.js
+build() { # out-dir, cargo arguments
+  local out=$1
+  shift
+  wasm-pack --quiet build --release --target web --out-dir "$out" --no-pack -- "$@"
+  # The generated glue is written to be read; readers download it minified (its types stay in
+  # the .d.ts, and so does the comment that points TypeScript at them).
+  terser "$out/technopolis_explorer.js" --module --compress --mangle --comments '/@ts-self-types/' \
+    --output "$out/technopolis_explorer.js"
+}
+build www/pkg
+build www/pkg-first --no-default-features
 node scripts/offline.mjs

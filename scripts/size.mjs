@@ -7,15 +7,15 @@ import { fileURLToPath } from 'node:url';
 
 const www = fileURLToPath(new URL('../www/', import.meta.url));
 export const FIRST_CHART_FILES = [
-  'index.html', 'style.css', 'main.js', 'start.js', 'favicon.svg',
-  'pkg/technopolis_explorer.js', 'pkg/technopolis_explorer_bg.wasm',
+  'index.html', 'style.css', 'main.js', 'first-chart.js', 'start.js', 'favicon.svg',
+  'pkg-first/technopolis_explorer.js', 'pkg-first/technopolis_explorer_bg.wasm',
 ];
 
 /** The budget the README sets for the first chart, gzipped. Not met yet: see CEILING. */
 export const BUDGET = 90 * 1024;
 /** What the first chart may cost today, gzipped: a ratchet, lowered as the size comes down
  *  towards BUDGET, so that no change makes it larger unnoticed. */
-export const CEILING = 178.5 * 1024;
+export const CEILING = 119.5 * 1024;
 
 export function firstChartBytes() {
   return FIRST_CHART_FILES.map((file) => {

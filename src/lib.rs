@@ -33,7 +33,9 @@ mod web;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{explore, mount, report_internal_error, CanvasBackend};
+pub use web::{explore, report_internal_error, CanvasBackend};
+#[cfg(all(target_arch = "wasm32", feature = "tools"))]
+pub use web::mount;
 pub mod subject;
 pub mod csv_import;
 pub mod export;

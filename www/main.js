@@ -1,5 +1,4 @@
 // The explorer page: the explorer in #explorer, its state in the URL.
-import * as explorer from './pkg/technopolis_explorer.js';
-import { start } from './start.js';
+import { startFirstChart } from './first-chart.js';
 
-start(document.getElementById('explorer'), explorer);
+startFirstChart(document.getElementById('explorer'));

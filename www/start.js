@@ -1,4 +1,4 @@
-// Starts an explorer page in `root` from the wasm package's module; any failure to start is shown
+// Starts an explorer page in `root` from a wasm package's module; any failure to start is shown
 // in the page (role="alert"), never only in the console. `wasm` may give the module's bytes.
 export async function start(root, explorer, wasm) {
   try {
@@ -8,9 +8,14 @@ export async function start(root, explorer, wasm) {
     const alert = document.createElement('div');
     alert.setAttribute('role', 'alert');
     alert.className = 'tx-alert';
-    alert.textContent = `Не удалось запустить график / The chart could not start: ${error?.message ?? error}`;
     root.append(alert);
-    console.error(error);
+    showFailure(alert, 'Не удалось запустить график / The chart could not start', error);
     return null;
   }
+}
+
+/** Says in `alert` what failed, and why. */
+export function showFailure(alert, what, error) {
+  alert.textContent = `${what}: ${error?.message ?? error}`;
+  console.error(error);
 }

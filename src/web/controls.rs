@@ -65,10 +65,12 @@ pub struct Controls {
     pub theme_buttons: Vec<(ThemeChoice, HtmlElement)>,
     pub export_group: HtmlElement,
     pub export_buttons: Vec<(Export, HtmlElement)>,
-    data_summary: HtmlElement,
+    pub data_summary: HtmlElement,
     data_file_caption: HtmlElement,
     pub data_file: HtmlInputElement,
     data_paste_caption: HtmlElement,
+    // The first-chart build never opens "Your own data": the full build takes the paste.
+    #[cfg_attr(not(feature = "tools"), allow(dead_code))]
     pub data_paste: HtmlTextAreaElement,
     pub data_apply: HtmlElement,
     pub embed_toggle: HtmlElement,
@@ -135,7 +137,12 @@ impl Controls {
         export_group.set_attribute("role", "group")?;
         let export_buttons = Export::ALL
             .into_iter()
-            .map(|e| Ok((e, toggle(document, &export_group, &e.extension().to_ascii_uppercase())?)))
+            .map(|e| {
+                let button = toggle(document, &export_group, &e.extension().to_ascii_uppercase())?;
+                // What the first-chart build's page clicks again once the full build has taken over.
+                button.set_attribute("data-export", e.extension())?;
+                Ok((e, button))
+            })
             .collect::<Result<_, JsValue>>()?;
         let embed_toggle = element(document, "button", "tx-toggle tx-tool")?;
         embed_toggle.set_attribute("type", "button")?;

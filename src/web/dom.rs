@@ -56,3 +56,13 @@ pub fn place(element: &HtmlElement, rect: &crate::layout::Rect) -> Result<(), Js
     element.set_hidden(false);
     Ok(())
 }
+
+/// Tells the page something with an event that bubbles out of a shadow root too.
+pub fn dispatch(target: &Element, name: &str, detail: &JsValue) -> Result<(), JsValue> {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(detail);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let event = web_sys::CustomEvent::new_with_event_init_dict(name, &init)?;
+    target.dispatch_event(&event).map(|_| ())
+}

@@ -2,16 +2,14 @@
 //! kept here, so that `destroy` can release them (each holds the app, so they would otherwise
 //! keep it alive for good).
 
-use super::{files, query_pairs, App, Mode, Shared};
+use super::{query_pairs, tools, App, Mode, Shared};
 use crate::chart::Sort;
 use crate::interaction::{Key, Pointer, Selecting};
-use crate::limits::MAX_BYTES;
-use crate::problem::{Problem, ProblemKind};
 use crate::settings::Settings;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, Event, EventTarget, KeyboardEvent, PointerEvent, ResizeObserver};
+use web_sys::{Event, EventTarget, KeyboardEvent, PointerEvent, ResizeObserver};
 
 /// An event listener as added, so that it can be removed.
 struct Listener {
@@ -48,7 +46,7 @@ impl Wiring {
 type Handler = Box<dyn Fn(&mut App, Event) -> Result<(), JsValue>>;
 
 /// Calls `handler` with the app on every `event` of `target`.
-fn listen(app: &Shared, target: &EventTarget, event: &str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) -> Result<(), JsValue> {
+pub fn listen(app: &Shared, target: &EventTarget, event: &str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) -> Result<(), JsValue> {
     add_listener(app, target, event, Box::new(handler))
 }
 
@@ -68,7 +66,7 @@ fn add_listener(app: &Shared, target: &EventTarget, event: &str, handler: Handle
 pub fn wire(app: &Shared) -> Result<(), JsValue> {
     wire_controls(app)?;
     wire_chart(app)?;
-    wire_data(app)?;
+    tools::wire_data(app)?;
     let (window, figure, mode, table_box) = {
         let a = app.borrow();
         (a.window.clone(), a.parts.figure.clone(), a.mode, a.parts.table_box.clone())
@@ -216,51 +214,3 @@ fn pointer(app: &mut App, event: Event, released: bool) -> Result<(), JsValue> {
     app.apply(outcome)
 }
 
-/// Your own data: a picked file, a dropped file, or pasted text.
-fn wire_data(app: &Shared) -> Result<(), JsValue> {
-    let (root, file, apply) = {
-        let a = app.borrow();
-        (a.root.clone(), a.parts.controls.data_file.clone(), a.parts.controls.data_apply.clone())
-    };
-    let picked = Rc::clone(app);
-    listen(app, &file, "change", move |app, _| {
-        if let Some(file) = app.parts.controls.data_file.files().and_then(|f| f.get(0)) {
-            read_into(&picked, file);
-        }
-        Ok(())
-    })?;
-    listen(app, &apply, "click", |app, _| {
-        let text = app.parts.controls.data_paste.value();
-        app.load_given(text.as_bytes(), "")
-    })?;
-    listen(app, &root, "dragover", |_, e| {
-        e.prevent_default();
-        Ok(())
-    })?;
-    let dropped = Rc::clone(app);
-    listen(app, &root, "drop", move |_, e| {
-        e.prevent_default();
-        let file = e.dyn_ref::<DragEvent>().and_then(|d| d.data_transfer()).and_then(|t| t.files()).and_then(|f| f.get(0));
-        if let Some(file) = file {
-            read_into(&dropped, file);
-        }
-        Ok(())
-    })
-}
-
-/// Reads a file, then loads it (after the event that gave it has finished). A file over the
-/// size limit is refused before it is read.
-fn read_into(app: &Shared, file: web_sys::File) {
-    let app = Rc::clone(app);
-    wasm_bindgen_futures::spawn_local(async move {
-        let size = file.size() as usize;
-        if size > MAX_BYTES {
-            let problem = Problem::new(file.name(), ProblemKind::TooLarge { bytes: size, limit: MAX_BYTES });
-            return app.borrow().show_problems(&[problem]);
-        }
-        let bytes = files::read_bytes(&file).await;
-        let mut app = app.borrow_mut();
-        let result = bytes.and_then(|bytes| app.load_given(&bytes, &file.name()));
-        app.report(result);
-    });
-}

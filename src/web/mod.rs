@@ -9,52 +9,54 @@ mod canvas;
 mod controls;
 mod dom;
 mod events;
+#[cfg(feature = "tools")]
 mod files;
 mod panels;
 mod panic;
 mod platform;
+// Loading and exporting: the tools themselves in the full build; in the first-chart build,
+// stand-ins of the same names that hand the explorer over to the full build.
+#[cfg(feature = "tools")]
+mod tools;
+#[cfg(not(feature = "tools"))]
+#[path = "handover.rs"]
+mod tools;
 
 pub use canvas::CanvasBackend;
 
 use crate::chart::{self, Chart, Query};
 use crate::dataset::Dataset;
 use crate::describe::details;
-use crate::export::chart_csv;
-use crate::input::read_dataset;
 use crate::interaction::{place_tooltip, Interaction, Outcome, Selecting};
 use crate::lang::Lang;
 use crate::layout::{layout, Scene, FONT_FAMILY};
-use crate::problem::Problem;
 use crate::render::{self, Target, Theme};
 use crate::settings::Settings;
 use crate::subject::Subject;
 use crate::summary::summarize;
 use crate::ui_text::{ui, UiText};
-use controls::{Controls, Export};
+use controls::Controls;
 use dom::{append, clear, element, px};
 use platform::{timed, CanvasText, IntlNumbers, Timings};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, HtmlCanvasElement, HtmlElement, HtmlTextAreaElement, Window};
 
-/// Problems listed in the alert before the rest are counted instead.
-const MAX_LISTED_PROBLEMS: usize = 50;
 /// How long marks take to move to their new places.
 const TRANSITION_MS: f64 = 250.0;
 /// The User Timing mark set when the first chart is painted.
 const FIRST_CHART_MARK: &str = "technopolis:first-chart";
-/// PNG exports are drawn at twice the displayed size.
-const PNG_SCALE: f64 = 2.0;
 
 /// Where the explorer's state lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mode {
     /// Its own page: the URL, with history entries for views and selections.
     Page,
-    /// A host's element: options and attributes; changes are announced by an event.
+    /// A host's element: options and attributes; changes are announced by an event. Only the
+    /// full build mounts into a host's element.
+    #[cfg_attr(not(feature = "tools"), allow(dead_code))]
     Element,
 }
 
@@ -96,11 +98,11 @@ struct Transition {
 struct App {
     mode: Mode,
     window: Window,
-    document: Document,
     root: HtmlElement,
     parts: Parts,
     data: Dataset,
     /// The dataset as JSON, for the JSON export (a CSV's data is exported in its JSON form).
+    #[cfg(feature = "tools")]
     data_json: String,
     settings: Settings,
     numbers: IntlNumbers,
@@ -177,6 +179,7 @@ pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
 /// Builds an explorer inside a host's element. `options` is an object with any of `view`,
 /// `measure`, `period`, `sort`, `labels`, `select`, `lang`, `theme` and `src` (a same-origin
 /// dataset address); the page's URL is left alone.
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn mount(root: HtmlElement, #[wasm_bindgen(unchecked_param_type = "ExplorerOptions")] options: JsValue) -> Result<Explorer, JsValue> {
     start(root, Settings::from_pairs(option_pairs(&options)?), Mode::Element)
@@ -187,7 +190,7 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
     let document = window.document().ok_or("no document")?;
     let parts = build_parts(&document, &root, mode)?;
     panic::watch(&parts.alert);
-    let data = Dataset::parse(crate::EMBEDDED_DATASET).map_err(|p| JsValue::from(first_problem(&p)))?;
+    let data = tools::embedded()?;
     let app = App {
         mode,
         numbers: IntlNumbers::new(settings.lang)?,
@@ -196,10 +199,10 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
         dark: window.match_media("(prefers-color-scheme: dark)").ok().flatten(),
         reduced_motion: window.match_media("(prefers-reduced-motion: reduce)").ok().flatten(),
         window,
-        document,
         root,
         parts,
         data,
+        #[cfg(feature = "tools")]
         data_json: crate::EMBEDDED_DATASET.to_string(),
         settings,
         chart: None,
@@ -218,7 +221,7 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
     events::wire(&app)?;
     let address = app.borrow().settings.data.clone();
     match address {
-        Some(address) => load_address(&app, address),
+        Some(address) => tools::load_address(&app, address),
         None => app.borrow_mut().show(false)?,
     }
     Ok(Explorer { app })
@@ -234,7 +237,7 @@ impl Explorer {
         self.app.borrow_mut().change(true, |s| s.update(pairs))?;
         let address = self.app.borrow().settings.data.clone();
         if let Some(address) = address.filter(|a| Some(a) != address_before.as_ref()) {
-            load_address(&self.app, address);
+            tools::load_address(&self.app, address);
         }
         Ok(())
     }
@@ -245,44 +248,6 @@ impl Explorer {
         state_object(&self.app.borrow().settings)
     }
 
-    /// Loads a dataset from text, JSON or CSV (`name` ending in `.csv`, or text not starting
-    /// with `{`). Returns the problems found, each with its place; the data on screen changes
-    /// only if there are none.
-    #[wasm_bindgen(js_name = loadText)]
-    pub fn load_text(&self, text: &str, name: &str) -> Result<Vec<String>, JsValue> {
-        self.app.borrow_mut().load(text.as_bytes(), name)
-    }
-
-    /// The chart as an SVG document: the same look and sizes as on screen, text kept as text.
-    #[wasm_bindgen(js_name = exportSvg)]
-    pub fn export_svg(&self) -> String {
-        self.app.borrow().svg()
-    }
-
-    /// The chart as a PNG at twice its displayed size, title, subtitle and source line included.
-    #[wasm_bindgen(js_name = exportPng, unchecked_return_type = "Promise<Blob>")]
-    pub fn export_png(&self) -> Result<js_sys::Promise, JsValue> {
-        self.app.borrow().png()
-    }
-
-    /// The figures behind the current view as CSV, with qualifier, date or period and source.
-    #[wasm_bindgen(js_name = exportCsv)]
-    pub fn export_csv(&self) -> String {
-        let app = self.app.borrow();
-        app.chart.as_ref().map(|c| chart_csv(&app.data, c, app.lang())).unwrap_or_default()
-    }
-
-    /// The whole dataset as JSON.
-    #[wasm_bindgen(js_name = exportJson)]
-    pub fn export_json(&self) -> String {
-        self.app.borrow().data_json.clone()
-    }
-
-    /// A file name for an export: `technopolis-sites-ru-2026-11-26.png`.
-    #[wasm_bindgen(js_name = fileName)]
-    pub fn file_name(&self, extension: &str) -> String {
-        self.app.borrow().file_name(extension)
-    }
 
     /// How long the last parse and validation, query, layout and draw each took, in ms.
     #[wasm_bindgen(unchecked_return_type = "{ parse: number, query: number, layout: number, draw: number }")]
@@ -302,10 +267,6 @@ impl Explorer {
         panic::unwatch(&app.parts.alert);
         clear(&app.root);
     }
-}
-
-fn first_problem(problems: &[Problem]) -> String {
-    problems.first().map(|p| p.describe(Lang::En)).unwrap_or_default()
 }
 
 fn query_pairs(search: &str) -> Result<Vec<(String, String)>, JsValue> {
@@ -344,50 +305,6 @@ fn state_object(settings: &Settings) -> Result<JsValue, JsValue> {
         js_sys::Reflect::set(&object, &key.into(), &value.into())?;
     }
     Ok(object.into())
-}
-
-/// Loads a dataset from a same-origin address, then shows it or says what went wrong.
-fn load_address(app: &Shared, address: String) {
-    let app = Rc::clone(app);
-    {
-        let a = app.borrow();
-        a.parts.status.set_text_content(Some(ui(UiText::Loading, a.lang())));
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = fetch_text(&app, &address).await;
-        let mut app = app.borrow_mut();
-        app.parts.status.set_text_content(None);
-        let shown = match loaded {
-            Ok(bytes) => app.load(&bytes, &address).map(|_| ()),
-            Err(detail) => {
-                let heading = format!("{}. {}", ui(UiText::LoadFailed, app.lang()), ui(UiText::ShowingEmbedded, app.lang()));
-                let shown = panels::fill_alert(&app.parts.alert, &heading, &[format!("{address}: {detail}")]);
-                shown.and_then(|_| app.show(false))
-            }
-        };
-        app.report(shown);
-    });
-}
-
-/// Fetches a same-origin dataset's bytes; a failure is a sentence to show, not an exception.
-async fn fetch_text(app: &Shared, address: &str) -> Result<Vec<u8>, String> {
-    let (window, lang) = {
-        let app = app.borrow();
-        (app.window.clone(), app.settings.lang)
-    };
-    let foreign = || ui(UiText::NotSameOrigin, lang).to_string();
-    let page = window.location().href().map_err(|e| js_message(&e))?;
-    let url = web_sys::Url::new_with_base(address, &page).map_err(|_| foreign())?;
-    if url.origin() != window.location().origin().map_err(|e| js_message(&e))? {
-        return Err(foreign());
-    }
-    let response = JsFuture::from(window.fetch_with_str(&url.href())).await.map_err(|e| js_message(&e))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|e| js_message(&e))?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|e| js_message(&e))?).await.map_err(|e| js_message(&e))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// What a thrown value says: an error's (a DOMException's too) message, or a string; of anything
@@ -544,61 +461,7 @@ impl App {
                     false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
                 }
             }
-            Mode::Element => {
-                let init = web_sys::CustomEventInit::new();
-                init.set_detail(&state_object(&self.settings)?);
-                init.set_bubbles(true);
-                init.set_composed(true);
-                let event = web_sys::CustomEvent::new_with_event_init_dict("statechange", &init)?;
-                self.root.dispatch_event(&event).map(|_| ())
-            }
-        }
-    }
-
-    fn show_problems(&self, problems: &[Problem]) {
-        let lang = self.lang();
-        let mut heading = format!("{} ({}).", ui(UiText::InvalidDataset, lang), problems.len());
-        // The data on screen stays; say which it is when it is the embedded one.
-        if self.data_json == crate::EMBEDDED_DATASET {
-            heading = format!("{heading} {}", ui(UiText::ShowingEmbedded, lang));
-        }
-        let mut items: Vec<String> = problems.iter().take(MAX_LISTED_PROBLEMS).map(|p| p.describe(lang)).collect();
-        if problems.len() > MAX_LISTED_PROBLEMS {
-            items.push(format!("{} {}", ui(UiText::MoreProblems, lang), problems.len() - MAX_LISTED_PROBLEMS));
-        }
-        self.report(panels::fill_alert(&self.parts.alert, &heading, &items));
-    }
-
-    /// Loads a dataset the reader gave by file or paste: it has no address, so `data=` goes.
-    fn load_given(&mut self, bytes: &[u8], name: &str) -> Result<(), JsValue> {
-        let problems = self.load(bytes, name)?;
-        if problems.is_empty() && self.settings.data.is_some() {
-            let before = self.settings.clone();
-            self.settings.data = None;
-            self.record(&before)?;
-        }
-        Ok(())
-    }
-
-    /// Validates a dataset (JSON or CSV bytes) and shows it; if it has problems they are listed
-    /// and the data on screen stays.
-    fn load(&mut self, bytes: &[u8], name: &str) -> Result<Vec<String>, JsValue> {
-        match timed(&mut self.timings.parse, || read_dataset(bytes, name)) {
-            Ok((data, json)) => {
-                self.data = data;
-                self.data_json = json;
-                self.settings.select = None;
-                clear(&self.parts.alert);
-                let loaded = format!("{} {}", ui(UiText::DataLoaded, self.lang()), self.data.zone.name.get(self.lang()));
-                self.parts.status.set_text_content(Some(&loaded));
-                self.show(false)?;
-                Ok(Vec::new())
-            }
-            Err(problems) => {
-                self.show_problems(&problems);
-                self.show(false)?;
-                Ok(problems.iter().map(|p| p.describe(self.lang())).collect())
-            }
+            Mode::Element => dom::dispatch(&self.root, "statechange", &state_object(&self.settings)?),
         }
     }
 
@@ -757,42 +620,6 @@ impl App {
         let related = if canvas == &self.parts.canvas { self.related.as_deref() } else { None };
         let target = Target { scale: ratio, theme: self.theme(), family: &self.family };
         render::draw(&mut backend, scene, target, related).map_err(|e| JsValue::from(e.to_string()))
-    }
-
-    fn svg(&self) -> String {
-        self.scene.as_ref().map(|scene| render::to_svg(scene, self.theme(), &self.family)).unwrap_or_default()
-    }
-
-    fn png(&self) -> Result<js_sys::Promise, JsValue> {
-        let canvas: HtmlCanvasElement = dom::create(&self.document, "canvas")?;
-        let scene = self.scene.as_ref().ok_or("no chart to export")?;
-        self.paint(&canvas, scene, PNG_SCALE)?;
-        Ok(files::png(&canvas))
-    }
-
-    fn file_name(&self, extension: &str) -> String {
-        format!("technopolis-{}-{}-{}.{extension}", self.settings.view.code(), self.lang().code(), files::today())
-    }
-
-    /// Offers an export as a download.
-    fn download(&self, export: Export) -> Result<(), JsValue> {
-        let name = self.file_name(export.extension());
-        let (text, mime) = match export {
-            Export::Png => {
-                let promise = self.png()?;
-                let document = self.document.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(blob) = JsFuture::from(promise).await {
-                        let _ = files::download(&document, blob.unchecked_ref(), &name);
-                    }
-                });
-                return Ok(());
-            }
-            Export::Svg => (self.svg(), "image/svg+xml"),
-            Export::Csv => (self.chart.as_ref().map(|c| format!("\u{feff}{}", chart_csv(&self.data, c, self.lang()))).unwrap_or_default(), "text/csv;charset=utf-8"),
-            Export::Json => (self.data_json.clone(), "application/json"),
-        };
-        files::download(&self.document, &files::text_blob(&text, mime)?, &name)
     }
 
     /// Carries out what an event changed.

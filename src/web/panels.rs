@@ -118,6 +118,7 @@ fn table_row(body: &Element, cells: &[&str], url: Option<&str>) -> Result<(), Js
 }
 
 /// A heading and a list of items in the alert.
+#[cfg(feature = "tools")]
 pub fn fill_alert(alert: &Element, heading: &str, items: &[String]) -> Result<(), JsValue> {
     clear(alert);
     append_text(alert, "p", "", heading)?;

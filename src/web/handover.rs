@@ -1,0 +1,65 @@
+//! The first-chart build's stand-ins for the tools of `tools.rs`. It shows the embedded dataset
+//! as `build.rs` validated and encoded it, so it carries no JSON or CSV reader and no exports.
+//! When the reader asks for one of those (their own data, a dropped file, an export, a dataset
+//! address) it tells the page with a `tx-tools` event; the page then loads the full build, which
+//! takes over the element from the same state and does what was asked (`www/first-chart.js`).
+
+use super::controls::Export;
+use super::events::listen;
+use super::{dom, App, Shared};
+use crate::dataset::Dataset;
+use crate::ui_text::{ui, UiText};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, FileList};
+
+/// The embedded dataset, validated when it was built in.
+pub fn embedded() -> Result<Dataset, JsValue> {
+    Dataset::decode(crate::EMBEDDED_ENCODED).map_err(|_| JsValue::from("the embedded dataset could not be read"))
+}
+
+/// A dataset address: the full build reads it from the state it takes over.
+pub fn load_address(app: &Shared, _address: String) {
+    let app = app.borrow();
+    app.report(ask(&app, "address", None));
+}
+
+impl App {
+    pub(super) fn download(&self, export: Export) -> Result<(), JsValue> {
+        ask(self, export.extension(), None)
+    }
+}
+
+/// "Your own data" opens in the full build, and a file picked or dropped goes to it.
+pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
+    let (root, summary, file) = {
+        let a = app.borrow();
+        (a.root.clone(), a.parts.controls.data_summary.clone(), a.parts.controls.data_file.clone())
+    };
+    listen(app, &summary, "click", |app, e| {
+        // Opened here, the panel would take a paste that the full build never sees.
+        e.prevent_default();
+        ask(app, "data", None)
+    })?;
+    // The panel stays closed, but a script or an assistive tool may still set the file.
+    listen(app, &file, "change", |app, _| ask(app, "data", app.parts.controls.data_file.files()))?;
+    listen(app, &root, "dragover", |_, e| {
+        e.prevent_default();
+        Ok(())
+    })?;
+    listen(app, &root, "drop", |app, e| {
+        e.prevent_default();
+        let files = e.dyn_ref::<DragEvent>().and_then(|d| d.data_transfer()).and_then(|t| t.files());
+        ask(app, "data", files)
+    })
+}
+
+/// Asks the page for the full build: `tool` is what the reader wanted ("data", "address" or an
+/// export's extension), with any files picked or dropped. The state is the page's URL.
+fn ask(app: &App, tool: &str, files: Option<FileList>) -> Result<(), JsValue> {
+    app.parts.status.set_text_content(Some(ui(UiText::Loading, app.lang())));
+    let detail = js_sys::Object::new();
+    js_sys::Reflect::set(&detail, &"tool".into(), &tool.into())?;
+    js_sys::Reflect::set(&detail, &"files".into(), &files.map_or(JsValue::NULL, JsValue::from))?;
+    dom::dispatch(&app.root, "tx-tools", &detail)
+}

@@ -1,0 +1,85 @@
+// The explorer page starts with the first-chart build and hands over to the full build, in
+// place and from the same state, when a reader asks for their own data or an export.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, sweep, tableText } from './harness.mjs';
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app.stop(); });
+
+const FULL_WASM = '/pkg/technopolis_explorer_bg.wasm';
+const FIRST_WASM = '/pkg-first/technopolis_explorer_bg.wasm';
+const fetched = (page, path) => page.requests.some((url) => new URL(url).pathname === path);
+const OTHER_ZONE = readFileSync(new URL('../fixtures/other-zone.json', import.meta.url), 'utf8');
+
+test('the first chart and everything in its views come from the first-chart build alone', async () => {
+  const page = await app.open('?view=sectors&lang=en&sort=value-desc');
+  assert.ok(fetched(page, FIRST_WASM));
+  assert.ok((await sweep(page, 120)).length >= 3, 'hover shows tooltips');
+  for (const view of ['By site', 'Companies', 'Over time', '2030 plan']) {
+    await page.getByRole('button', { name: view }).click();
+    assert.ok((await page.locator('canvas').getAttribute('aria-label')).length > 20, view);
+  }
+  await page.keyboard.press('Tab');
+  assert.equal(fetched(page, FULL_WASM), false, 'the full build is not downloaded');
+  assert.deepEqual(page.problems, []);
+});
+
+test('an export hands over to the full build in place: same state, focus on the same button, one explorer', async () => {
+  const page = await app.open('?view=sectors&lang=en&sort=value-desc');
+  const label = await page.locator('canvas').getAttribute('aria-label');
+  const search = new URL(page.url()).search;
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+  assert.match(file.suggestedFilename(), /^technopolis-sectors-en-\d{4}-\d\d-\d\d\.csv$/);
+  const rows = readFileSync(await file.path()).toString().replace(/^\uFEFF/, '').trim().split('\n');
+  assert.match(rows[0], /^id,covers,measure,unit,qualifier,value/);
+  assert.ok(fetched(page, FULL_WASM));
+  assert.equal(await page.locator('canvas').count(), 1);
+  assert.equal(await page.locator('canvas').getAttribute('aria-label'), label);
+  assert.equal(new URL(page.url()).search, search);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.export), 'csv');
+  assert.equal(await page.locator('[role=status]').textContent(), '', 'no "loading" left behind');
+  const figures = (await tableText(page)).split('\n').filter((line) => /^f\d+\t/.test(line));
+  assert.deepEqual(rows.slice(1).map((r) => r.split(',')[0]), figures.map((f) => f.split('\t')[0]), 'the figures of the view');
+  assert.deepEqual(page.problems, []);
+});
+
+test('"Your own data" opens in the full build with the focus on it, and a file dropped on the first chart is read', async () => {
+  const page = await app.open('?view=sites&lang=en');
+  await page.getByText('Your own data: JSON or CSV').click();
+  await page.waitForFunction(() => document.querySelector('.tx-data')?.open);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Your own data: JSON or CSV');
+  assert.equal(await page.locator('.tx-data').count(), 1);
+  const dropped = await app.open('?view=sites&lang=en');
+  const transfer = await dropped.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'other-zone.json', { type: 'application/json' }));
+    return data;
+  }, OTHER_ZONE);
+  await dropped.locator('.tx-explorer').dispatchEvent('drop', { dataTransfer: transfer });
+  await dropped.waitForFunction(() => /Test zone/.test(document.querySelector('.tx-summary').textContent));
+  assert.ok(fetched(dropped, FULL_WASM));
+  assert.deepEqual([...page.problems, ...dropped.problems], []);
+});
+
+test('if the full build cannot be loaded, the first chart says so, stays usable, and tries again', async () => {
+  const page = await app.open('?view=sites&lang=en');
+  let refused = 0;
+  await page.route(`**${FULL_WASM}`, (route) => (refused++ ? route.continue() : route.abort()));
+  await page.getByRole('button', { name: 'SVG' }).click();
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('[role=alert]').textContent));
+  assert.equal(await page.locator('[role=status]').textContent(), '');
+  assert.ok((await sweep(page)).length >= 3, 'the chart still answers the pointer');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+  assert.match(readFileSync(await file.path(), 'utf8'), /^<svg /);
+  assert.equal(refused, 2);
+});
+
+test('a dataset address starts the full build at once', async () => {
+  const page = await app.open('?view=sites&lang=en&data=/fixtures/other-zone.json');
+  await page.waitForFunction(() => /Test zone/.test(document.querySelector('.tx-summary').textContent));
+  assert.ok(fetched(page, FULL_WASM));
+  assert.deepEqual(page.problems, []);
+});

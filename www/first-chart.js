@@ -1,0 +1,68 @@
+// Starts the explorer page (or its iframe) with the first-chart build, which shows the embedded
+// dataset and every view but carries no dataset reader and no exports. When the reader asks for
+// one of those, it sends `tx-tools`; the full build is then loaded and takes over the element
+// from the same state (the page's URL) and does what was asked: opens "Your own data", takes a
+// dropped file, or makes the export.
+import * as firstChart from './pkg-first/technopolis_explorer.js';
+import { showFailure, start } from './start.js';
+
+const FULL = './pkg/technopolis_explorer.js';
+/** The tool controls: pointing at one starts loading the full build, ahead of the click. */
+const TOOLS = '.tx-data > summary, [data-export]';
+
+let fullBuild = null;
+/** The full build's module, loaded and started once. */
+function loadFull() {
+  fullBuild ??= import(FULL).then(async (full) => {
+    await full.default();
+    return full;
+  });
+  return fullBuild;
+}
+
+export async function startFirstChart(root) {
+  // A dataset address needs the full build's reader from the start.
+  if (new URLSearchParams(location.search).has('data')) return start(root, await import(FULL));
+  const explorer = await start(root, firstChart);
+  if (!explorer) return null;
+  const warm = (event) => event.target.closest?.(TOOLS) && loadFull().catch(() => {});
+  const handOver = async (event) => {
+    root.removeEventListener('tx-tools', handOver);
+    let full;
+    try {
+      full = await loadFull();
+    } catch (error) {
+      // The first chart stays, and the next request tries again.
+      fullBuild = null;
+      root.addEventListener('tx-tools', handOver);
+      root.querySelector('[role=status]')?.replaceChildren();
+      showFailure(root.querySelector('[role=alert]'), 'Не удалось загрузить инструменты / The tools could not be loaded', error);
+      return;
+    }
+    root.removeEventListener('pointerover', warm);
+    root.removeEventListener('focusin', warm);
+    explorer.destroy();
+    if (await start(root, full)) redo(root, event.detail);
+  };
+  root.addEventListener('pointerover', warm);
+  root.addEventListener('focusin', warm);
+  root.addEventListener('tx-tools', handOver);
+  return explorer;
+}
+
+/** Does in the full build what the reader asked the first-chart build for. */
+function redo(root, { tool, files }) {
+  if (files?.length) {
+    const input = root.querySelector('.tx-data input[type=file]');
+    input.files = files;
+    input.dispatchEvent(new Event('change'));
+  } else if (tool === 'data') {
+    const panel = root.querySelector('.tx-data');
+    panel.open = true;
+    panel.querySelector('summary').focus();
+  } else {
+    const button = root.querySelector(`[data-export="${tool}"]`);
+    button?.focus();
+    button?.click();
+  }
+}
