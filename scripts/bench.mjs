@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { firstChartBytes } from './size.mjs';
+import { FULL_BUILD_FILES, firstChartBytes } from './size.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
@@ -58,6 +58,29 @@ async function firstPaint(target, dpr) {
   for (let i = 0; i < LOADS; i++) {
     const page = await open(target, dpr);
     samples.push(await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, target.mark));
+    await page.context().close();
+  }
+  return stats(samples);
+}
+
+/**
+ * A click on an export in a freshly loaded page, to the full build in place (its wasm fetched and
+ * compiled, the explorer rebuilt), over fresh contexts: what a reader waits the first time.
+ */
+async function handOver(dpr) {
+  const samples = [];
+  for (let i = 0; i < LOADS; i++) {
+    const page = await open(ours, dpr);
+    samples.push(await page.evaluate(() => new Promise((resolve) => {
+      const clicked = performance.now();
+      new PerformanceObserver((list, observer) => {
+        const mark = list.getEntriesByName('technopolis:handover')[0];
+        if (!mark) return;
+        observer.disconnect();
+        resolve(mark.startTime - clicked);
+      }).observe({ type: 'mark' });
+      document.querySelector('[data-export=svg]').click();
+    })));
     await page.context().close();
   }
   return stats(samples);
@@ -164,6 +187,7 @@ for (const dpr of [1, 2]) {
   await chartjs.context().close();
   r.paintOurs = await firstPaint(ours, dpr);
   r.paintTheirs = await firstPaint(theirs, dpr);
+  r.handOver = await handOver(dpr);
   results.dpr[dpr] = r;
 }
 
@@ -195,6 +219,8 @@ row('What', 'raw', 'gzip -9', 'Chart.js raw', 'Chart.js gzip', 'gzip ratio');
 row('---', '---:', '---:', '---:', '---:', '---:');
 row('first chart (HTML, JS, wasm, CSS, data)', ourTotal.raw, ourTotal.gzip, theirTotal.raw, theirTotal.gzip, ratio(ourTotal.gzip, theirTotal.gzip));
 for (const f of ourFiles) row(`  ${f.file}`, f.raw, f.gzip, '', '', '');
+const full = sum(firstChartBytes(FULL_BUILD_FILES));
+row('full build, fetched on the first tool use (JS, wasm)', full.raw, full.gzip, '', '', '');
 row('offline file (everything, one HTML)', offline.length, gzipSync(offline, { level: 9 }).length, '', '', '');
 lines.push('', 'Chart.js: chart.umd.min.js (the full build) and a page that draws the same bars; its data (the bars) is a few hundred bytes on top.', '');
 for (const [dpr, r] of Object.entries(results.dpr)) {
@@ -207,6 +233,7 @@ for (const [dpr, r] of Object.entries(results.dpr)) {
   both(`key press → next figure (${r.key.samples.length})`, stats(r.key.samples));
   both(`sort (${r.sort.samples.length})`, stats(r.sort.samples));
   both(`view switch (${r.view.samples.length})`, stats(r.view.samples));
+  both(`first tool use: export click → full build in place, ${r.handOver.n} loads`, r.handOver);
   lines.push('', `wasm memory: ${kb(r.memory.loaded)} KB after load, ${kb(r.memory.after1000)} KB after 1,000 interactions, ${kb(r.memory.after2000)} KB after 2,000.`, '');
 }
 lines.push('### Scale (synthetic datasets, sites view, by value; ms as timed by the explorer, median of the runs; the whole call also copies the text into the wasm)', '');

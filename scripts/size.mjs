@@ -11,14 +11,17 @@ export const FIRST_CHART_FILES = [
   'pkg-first/technopolis_explorer.js', 'pkg-first/technopolis_explorer_bg.wasm',
 ];
 
+/** What the page fetches on a reader's first tool use (their own data, an export). */
+export const FULL_BUILD_FILES = ['pkg/technopolis_explorer.js', 'pkg/technopolis_explorer_bg.wasm'];
+
 /** The budget the README sets for the first chart, gzipped. Not met yet: see CEILING. */
 export const BUDGET = 90 * 1024;
 /** What the first chart may cost today, gzipped: a ratchet, lowered as the size comes down
  *  towards BUDGET, so that no change makes it larger unnoticed. */
 export const CEILING = 119.5 * 1024;
 
-export function firstChartBytes() {
-  return FIRST_CHART_FILES.map((file) => {
+export function firstChartBytes(files = FIRST_CHART_FILES) {
+  return files.map((file) => {
     const body = readFileSync(www + file);
     return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
   });
