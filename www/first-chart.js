@@ -9,6 +9,7 @@ import { showFailure, start } from './start.js';
 const FULL = './pkg/technopolis_explorer.js';
 /** The tool controls: pointing at one starts loading the full build, ahead of the click. */
 const TOOLS = '.tx-data > summary, [data-export]';
+const EMBED = '[aria-controls$="-embed"]';
 
 let fullBuild = null;
 /** The full build's module, loaded and started once. */
@@ -41,8 +42,13 @@ export async function startFirstChart(root) {
     }
     root.removeEventListener('pointerover', warm);
     root.removeEventListener('focusin', warm);
+    // The panels the reader had open (the data table, the embed snippets) stay open.
+    const openPanels = [...root.querySelectorAll('details[open]')].map((panel) => panel.className);
+    const embedOpen = root.querySelector(`${EMBED}[aria-expanded=true]`) !== null;
     explorer.destroy();
     if (!(await start(root, full))) return;
+    for (const name of openPanels) root.querySelector(`details.${name}`)?.toggleAttribute('open', true);
+    if (embedOpen) root.querySelector(EMBED).click();
     // For the benchmark: how long a reader waits for the tools the first time.
     performance.mark('technopolis:handover');
     redo(root, event.detail);

@@ -27,9 +27,11 @@ test('the first chart and everything in its views come from the first-chart buil
   assert.deepEqual(page.problems, []);
 });
 
-test('an export hands over to the full build in place: same state, focus on the same button, one explorer', async () => {
+test('an export hands over to the full build in place: same state, open panels, focus on the same button, one explorer', async () => {
   const page = await app.open('?view=sectors&lang=en&sort=value-desc');
   const label = await page.locator('canvas').getAttribute('aria-label');
+  await page.locator('details.tx-table > summary').click();
+  await page.getByRole('button', { name: 'Embed' }).click();
   const search = new URL(page.url()).search;
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
   assert.match(file.suggestedFilename(), /^technopolis-sectors-en-\d{4}-\d\d-\d\d\.csv$/);
@@ -41,6 +43,9 @@ test('an export hands over to the full build in place: same state, focus on the 
   assert.equal(new URL(page.url()).search, search);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.export), 'csv');
   assert.equal(await page.locator('[role=status]').textContent(), '', 'no "loading" left behind');
+  assert.ok(await page.locator('details.tx-table').evaluate((d) => d.open), 'the data table stays open');
+  assert.ok(await page.locator('.tx-embed').isVisible(), 'so do the embed snippets');
+  assert.match(await page.locator('.tx-embed textarea').first().inputValue(), /<technopolis-chart view="sectors"/);
   const figures = (await tableText(page)).split('\n').filter((line) => /^f\d+\t/.test(line));
   assert.deepEqual(rows.slice(1).map((r) => r.split(',')[0]), figures.map((f) => f.split('\t')[0]), 'the figures of the view');
   assert.deepEqual(page.problems, []);
