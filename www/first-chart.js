@@ -22,8 +22,10 @@ function loadFull() {
 }
 
 export async function startFirstChart(root) {
-  // A dataset address needs the full build's reader from the start.
-  if (new URLSearchParams(location.search).has('data')) return start(root, await import(FULL));
+  // A dataset address (`data=`, or `src=` as the element calls it) needs the full build's
+  // reader from the start.
+  const params = new URLSearchParams(location.search);
+  if (params.get('data') || params.get('src')) return start(root, await import(FULL));
   const explorer = await start(root, firstChart);
   if (!explorer) return null;
   const warm = (event) => event.target.closest?.(TOOLS) && loadFull().catch(() => {});

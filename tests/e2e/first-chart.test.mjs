@@ -83,8 +83,10 @@ test('if the full build cannot be loaded, the first chart says so, stays usable,
 });
 
 test('a dataset address starts the full build at once', async () => {
-  const page = await app.open('?view=sites&lang=en&data=/fixtures/other-zone.json');
-  await page.waitForFunction(() => /Test zone/.test(document.querySelector('.tx-summary').textContent));
-  assert.ok(fetched(page, FULL_WASM));
-  assert.deepEqual(page.problems, []);
+  for (const param of ['data', 'src']) {
+    const page = await app.open(`?view=sites&lang=en&${param}=/fixtures/other-zone.json`);
+    await page.waitForFunction(() => /Test zone/.test(document.querySelector('.tx-summary').textContent));
+    assert.ok(fetched(page, FULL_WASM));
+    assert.deepEqual(page.problems, []);
+  }
 });
