@@ -15,6 +15,9 @@ build() { # out-dir, cargo arguments
   terser "$out/technopolis_explorer.js" --module --compress --mangle --comments '/@ts-self-types/' \
     --output "$out/technopolis_explorer.js"
 }
-build www/pkg
+# The full build comes only with a reader's first tool use, so it is built for speed: at
+# opt-level 3 it parsed 10^5 observations in 176-202 ms against 254-294 ms at "z", for 22 KB
+# more gzipped. The first-chart build is what every reader waits for, so it is built for size.
+build www/pkg --config 'profile.release.opt-level=3'
 build www/pkg-first --no-default-features
 node scripts/offline.mjs
