@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { start, countPixels, tableText } from './harness.mjs';
+import { start, countPixels, dropFile, tableText } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -118,12 +118,7 @@ test('a picked file, a CSV, pasted text and a dropped file each replace the data
   await page.getByLabel('Or paste JSON or CSV text').fill(readFileSync(fixture('other-zone.json'), 'utf8'));
   await page.getByRole('button', { name: 'Check and show' }).click();
   assert.match(await label(), /Test zone/);
-  const dropped = await page.evaluateHandle((text) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
-    return transfer;
-  }, EMBEDDED);
-  await page.locator('.tx-explorer').dispatchEvent('drop', { dataTransfer: dropped });
+  await dropFile(page, EMBEDDED, 'dropped.json');
   await page.waitForFunction(() => /SEZ Technopolis Moscow/.test(document.querySelector('.tx-summary').textContent));
   assert.deepEqual(page.problems, []);
 });

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, sweep, tableText } from './harness.mjs';
+import { dropFile, start, sweep, tableText } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -58,12 +58,7 @@ test('"Your own data" opens in the full build with the focus on it, and a file d
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Your own data: JSON or CSV');
   assert.equal(await page.locator('.tx-data').count(), 1);
   const dropped = await app.open('?view=sites&lang=en');
-  const transfer = await dropped.evaluateHandle((text) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], 'other-zone.json', { type: 'application/json' }));
-    return data;
-  }, OTHER_ZONE);
-  await dropped.locator('.tx-explorer').dispatchEvent('drop', { dataTransfer: transfer });
+  await dropFile(dropped, OTHER_ZONE, 'other-zone.json');
   await dropped.waitForFunction(() => /Test zone/.test(document.querySelector('.tx-summary').textContent));
   assert.ok(fetched(dropped, FULL_WASM));
   assert.deepEqual([...page.problems, ...dropped.problems], []);

@@ -84,3 +84,13 @@ export async function tableText(page) {
   await page.locator('table caption').waitFor();
   return page.locator('table').innerText();
 }
+
+/** Drops a JSON file with `text` on the explorer, as a reader dragging it from their desktop. */
+export async function dropFile(page, text, name) {
+  const transfer = await page.evaluateHandle(([body, file]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([body], file, { type: 'application/json' }));
+    return data;
+  }, [text, name]);
+  await page.locator('.tx-explorer').dispatchEvent('drop', { dataTransfer: transfer });
+}
