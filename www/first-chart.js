@@ -7,19 +7,7 @@ import * as firstChart from './pkg-first/technopolis_explorer.js';
 import { showFailure, start } from './start.js';
 
 const FULL = './pkg/technopolis_explorer.js';
-/** The tool controls: pointing at one starts loading the full build, ahead of the click. */
-const TOOLS = '.tx-data > summary, [data-export]';
 const EMBED = '[aria-controls$="-embed"]';
-
-let fullBuild = null;
-/** The full build's module, loaded and started once. */
-function loadFull() {
-  fullBuild ??= import(FULL).then(async (full) => {
-    await full.default();
-    return full;
-  });
-  return fullBuild;
-}
 
 export async function startFirstChart(root) {
   // A dataset address (`data=`, or `src=` as the element calls it) needs the full build's
@@ -28,22 +16,20 @@ export async function startFirstChart(root) {
   if (params.get('data') || params.get('src')) return start(root, await import(FULL));
   const explorer = await start(root, firstChart);
   if (!explorer) return null;
-  const warm = (event) => event.target.closest?.(TOOLS) && loadFull().catch(() => {});
   const handOver = async (event) => {
     root.removeEventListener('tx-tools', handOver);
     let full;
     try {
-      full = await loadFull();
+      // Its wasm is fetched and compiled before the first chart goes.
+      full = await import(FULL);
+      await full.default();
     } catch (error) {
       // The first chart stays, and the next request tries again.
-      fullBuild = null;
       root.addEventListener('tx-tools', handOver);
       root.querySelector('[role=status]')?.replaceChildren();
       showFailure(root.querySelector('[role=alert]'), 'Не удалось загрузить инструменты / The tools could not be loaded', error);
       return;
     }
-    root.removeEventListener('pointerover', warm);
-    root.removeEventListener('focusin', warm);
     // The panels the reader had open (the data table, the embed snippets) stay open.
     const openPanels = [...root.querySelectorAll('details[open]')].map((panel) => panel.className);
     const embedOpen = root.querySelector(`${EMBED}[aria-expanded=true]`) !== null;
@@ -55,8 +41,6 @@ export async function startFirstChart(root) {
     performance.mark('technopolis:handover');
     redo(root, event.detail);
   };
-  root.addEventListener('pointerover', warm);
-  root.addEventListener('focusin', warm);
   root.addEventListener('tx-tools', handOver);
   return explorer;
 }

@@ -57,7 +57,7 @@ pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
 /// Asks the page for the full build: `tool` is what the reader wanted ("data", "address" or an
 /// export's extension), with any files picked or dropped. The state is the page's URL.
 fn ask(app: &App, tool: &str, files: Option<FileList>) -> Result<(), JsValue> {
-    app.parts.status.set_text_content(Some(ui(UiText::Loading, app.lang())));
+    app.parts.status.set_text_content(Some(ui(UiText::LoadingTools, app.lang())));
     let detail = js_sys::Object::new();
     js_sys::Reflect::set(&detail, &"tool".into(), &tool.into())?;
     js_sys::Reflect::set(&detail, &"files".into(), &files.map_or(JsValue::NULL, JsValue::from))?;

@@ -67,13 +67,20 @@ test('"Your own data" opens in the full build with the focus on it, and a file d
 test('if the full build cannot be loaded, the first chart says so, stays usable, and tries again', async () => {
   const page = await app.open('?view=sites&lang=en');
   let refused = 0;
-  await page.route(`**${FULL_WASM}`, (route) => (refused++ ? route.continue() : route.abort()));
+  await page.route(`**${FULL_WASM}`, async (route) => {
+    if (refused++ === 0) return route.abort();
+    // Slow enough the second time to see what the reader is told meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return route.continue();
+  });
   await page.getByRole('button', { name: 'SVG' }).click();
   await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('[role=alert]').textContent));
   assert.equal(await page.locator('[role=status]').textContent(), '');
   assert.ok((await sweep(page)).length >= 3, 'the chart still answers the pointer');
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
-  assert.match(readFileSync(await file.path(), 'utf8'), /^<svg /);
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'SVG' }).click();
+  assert.equal(await page.locator('[role=status]').textContent(), 'Loading the tools…');
+  assert.match(readFileSync(await (await downloaded).path(), 'utf8'), /^<svg /);
   assert.equal(refused, 2);
 });
 
