@@ -1,13 +1,14 @@
 // Starts the explorer page (or its iframe) with the first-chart build, which shows the embedded
 // dataset and every view but carries no dataset reader and no exports. When the reader asks for
 // one of those, it sends `tx-tools`; the full build is then loaded and takes over the element
-// from the same state (the page's URL) and does what was asked: opens "Your own data", takes a
-// dropped file, or makes the export.
+// from the same state (the page's URL), with what the reader had open, typed and focused, and
+// does what was asked: reads the file picked or dropped, shows the paste, or makes the export.
 import * as firstChart from './pkg-first/technopolis_explorer.js';
 import { showFailure, start } from './start.js';
 
 const FULL = './pkg/technopolis_explorer.js';
 const EMBED = '[aria-controls$="-embed"]';
+const PASTE = '.tx-paste textarea';
 
 export async function startFirstChart(root) {
   // A dataset address (`data=`, or `src=` as the element calls it) needs the full build's
@@ -16,8 +17,12 @@ export async function startFirstChart(root) {
   if (params.get('data') || params.get('src')) return start(root, await import(FULL));
   const explorer = await start(root, firstChart);
   if (!explorer) return null;
+  // The reader's latest request while the full build loads is the one carried out.
+  let asked = null;
   const handOver = async (event) => {
-    root.removeEventListener('tx-tools', handOver);
+    const loading = asked !== null;
+    asked = event.detail;
+    if (loading) return;
     let full;
     try {
       // Its wasm is fetched and compiled before the first chart goes.
@@ -25,24 +30,44 @@ export async function startFirstChart(root) {
       await full.default();
     } catch (error) {
       // The first chart stays, and the next request tries again.
-      root.addEventListener('tx-tools', handOver);
+      asked = null;
       root.querySelector('[role=status]')?.replaceChildren();
       showFailure(root.querySelector('[role=alert]'), 'Не удалось загрузить инструменты / The tools could not be loaded', error);
       return;
     }
-    // The panels the reader had open (the data table, the embed snippets) stay open.
-    const openPanels = [...root.querySelectorAll('details[open]')].map((panel) => panel.className);
-    const embedOpen = root.querySelector(`${EMBED}[aria-expanded=true]`) !== null;
+    root.removeEventListener('tx-tools', handOver);
+    const kept = keep(root);
     explorer.destroy();
     if (!(await start(root, full))) return;
-    for (const name of openPanels) root.querySelector(`details.${name}`)?.toggleAttribute('open', true);
-    if (embedOpen) root.querySelector(EMBED).click();
+    restore(root, kept);
     // For the benchmark: how long a reader waits for the tools the first time.
     performance.mark('technopolis:handover');
-    redo(root, event.detail);
+    redo(root, asked);
   };
   root.addEventListener('tx-tools', handOver);
   return explorer;
+}
+
+/** What the reader had open, typed and focused. Both builds build the same elements, so the
+ *  focused one is found again by its place. */
+function keep(root) {
+  const place = [];
+  for (let node = document.activeElement; node && node !== root && root.contains(node); node = node.parentElement) {
+    place.unshift([...node.parentElement.children].indexOf(node));
+  }
+  return {
+    panels: [...root.querySelectorAll('details[open]')].map((panel) => panel.className),
+    embed: root.querySelector(`${EMBED}[aria-expanded=true]`) !== null,
+    paste: root.querySelector(PASTE)?.value ?? '',
+    place,
+  };
+}
+
+function restore(root, { panels, embed, paste, place }) {
+  for (const name of panels) root.querySelector(`details.${name}`)?.toggleAttribute('open', true);
+  if (embed) root.querySelector(EMBED).click();
+  root.querySelector(PASTE).value = paste;
+  if (place.length) place.reduce((node, index) => node?.children[index], root)?.focus();
 }
 
 /** Does in the full build what the reader asked the first-chart build for. */
@@ -51,13 +76,9 @@ function redo(root, { tool, files }) {
     const input = root.querySelector('.tx-data input[type=file]');
     input.files = files;
     input.dispatchEvent(new Event('change'));
-  } else if (tool === 'data') {
-    const panel = root.querySelector('.tx-data');
-    panel.open = true;
-    panel.querySelector('summary').focus();
+  } else if (tool === 'paste') {
+    root.querySelector('.tx-paste button').click();
   } else {
-    const button = root.querySelector(`[data-export="${tool}"]`);
-    button?.focus();
-    button?.click();
+    root.querySelector(`[data-export="${tool}"]`)?.click();
   }
 }

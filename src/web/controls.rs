@@ -69,7 +69,7 @@ pub struct Controls {
     data_file_caption: HtmlElement,
     pub data_file: HtmlInputElement,
     data_paste_caption: HtmlElement,
-    // The first-chart build never opens "Your own data": the full build takes the paste.
+    // The first-chart build leaves the paste to the full build (the page carries it over).
     #[cfg_attr(not(feature = "tools"), allow(dead_code))]
     pub data_paste: HtmlTextAreaElement,
     pub data_apply: HtmlElement,

@@ -30,19 +30,17 @@ impl App {
     }
 }
 
-/// "Your own data" opens in the full build, and a file picked or dropped goes to it.
+/// "Your own data" is handled by the full build: opening the panel fetches it, and the page gives
+/// it what the reader picked, pasted or dropped meanwhile.
 pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
-    let (root, summary, file) = {
+    let (root, summary, file, apply) = {
         let a = app.borrow();
-        (a.root.clone(), a.parts.controls.data_summary.clone(), a.parts.controls.data_file.clone())
+        let c = &a.parts.controls;
+        (a.root.clone(), c.data_summary.clone(), c.data_file.clone(), c.data_apply.clone())
     };
-    listen(app, &summary, "click", |app, e| {
-        // Opened here, the panel would take a paste that the full build never sees.
-        e.prevent_default();
-        ask(app, "data", None)
-    })?;
-    // The panel stays closed, but a script or an assistive tool may still set the file.
+    listen(app, &summary, "click", |app, _| ask(app, "data", None))?;
     listen(app, &file, "change", |app, _| ask(app, "data", app.parts.controls.data_file.files()))?;
+    listen(app, &apply, "click", |app, _| ask(app, "paste", None))?;
     listen(app, &root, "dragover", |_, e| {
         e.prevent_default();
         Ok(())
@@ -54,8 +52,9 @@ pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
     })
 }
 
-/// Asks the page for the full build: `tool` is what the reader wanted ("data", "address" or an
-/// export's extension), with any files picked or dropped. The state is the page's URL.
+/// Asks the page for the full build: `tool` is what the reader wanted ("data", "paste",
+/// "address" or an export's extension), with any files picked or dropped. The state is the
+/// page's URL.
 fn ask(app: &App, tool: &str, files: Option<FileList>) -> Result<(), JsValue> {
     app.parts.status.set_text_content(Some(ui(UiText::LoadingTools, app.lang())));
     let detail = js_sys::Object::new();

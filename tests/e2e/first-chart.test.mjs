@@ -51,17 +51,32 @@ test('an export hands over to the full build in place: same state, open panels, 
   assert.deepEqual(page.problems, []);
 });
 
-test('"Your own data" opens in the full build with the focus on it, and a file dropped on the first chart is read', async () => {
+test('"Your own data" opens at once and stays open with the focus on it; a paste and a dropped file reach the full build', async () => {
   const page = await app.open('?view=sites&lang=en');
   await page.getByText('Your own data: JSON or CSV').click();
-  await page.waitForFunction(() => document.querySelector('.tx-data')?.open);
+  assert.ok(await page.locator('.tx-data').evaluate((d) => d.open));
+  await page.waitForFunction(() => performance.getEntriesByName('technopolis:handover').length > 0);
+  assert.ok(await page.locator('.tx-data').evaluate((d) => d.open));
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Your own data: JSON or CSV');
   assert.equal(await page.locator('.tx-data').count(), 1);
+  // Text pasted and shown while the full build is still on its way is carried over to it.
+  const pasted = await app.open('?view=sites&lang=en');
+  await pasted.route(`**${FULL_WASM}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return route.continue();
+  });
+  await pasted.getByText('Your own data: JSON or CSV').click();
+  await pasted.getByLabel('Or paste JSON or CSV text').fill(OTHER_ZONE);
+  await pasted.getByRole('button', { name: 'Check and show' }).click();
+  assert.equal(fetched(pasted, '/pkg/technopolis_explorer.js'), true);
+  assert.equal(await pasted.locator('[role=status]').textContent(), 'Loading the tools…', 'typed into the first-chart build');
+  await pasted.waitForFunction(() => /Test zone/.test(document.querySelector('.tx-summary').textContent));
+  assert.equal(await pasted.locator('.tx-paste textarea').inputValue(), OTHER_ZONE);
   const dropped = await app.open('?view=sites&lang=en');
   await dropFile(dropped, OTHER_ZONE, 'other-zone.json');
   await dropped.waitForFunction(() => /Test zone/.test(document.querySelector('.tx-summary').textContent));
   assert.ok(fetched(dropped, FULL_WASM));
-  assert.deepEqual([...page.problems, ...dropped.problems], []);
+  assert.deepEqual([...page.problems, ...pasted.problems, ...dropped.problems], []);
 });
 
 test('if the full build cannot be loaded, the first chart says so, stays usable, and tries again', async () => {
