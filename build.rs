@@ -28,8 +28,6 @@ mod time;
 
 use std::{env, fs, path::PathBuf};
 
-const READER: [&str; 9] = ["dataset", "format", "json", "lang", "limits", "problem", "raw", "sorting", "time"];
-
 const DATASET: &str = "data/technopolis-moscow.json";
 
 fn minify(json: &str) -> String {
@@ -55,9 +53,6 @@ fn minify(json: &str) -> String {
 fn main() {
     println!("cargo:rerun-if-changed={DATASET}");
     println!("cargo:rerun-if-changed=build.rs");
-    for module in READER {
-        println!("cargo:rerun-if-changed=src/{module}.rs");
-    }
     let json = minify(&fs::read_to_string(DATASET).expect("the dataset is readable UTF-8"));
     let data = dataset::Dataset::parse(&json).unwrap_or_else(|problems| {
         let listed: Vec<String> = problems.iter().map(|p| p.describe(lang::Lang::En)).collect();
