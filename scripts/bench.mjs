@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { FULL_BUILD_FILES, firstChartBytes } from './size.mjs';
+import { FULL_BUILD_FILES, fileBytes } from './size.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
@@ -166,7 +166,7 @@ const kb = (n) => (n / 1024).toFixed(1);
 const ms = (n) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
 
 // Bytes.
-const ourFiles = firstChartBytes();
+const ourFiles = fileBytes();
 const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
 const offline = readFileSync(here('../dist/technopolis-explorer.html'));
 const chartjsFiles = ['../bench/chartjs.html', '../bench/chartjs.css', '../bench/chartjs.js', '../node_modules/chart.js/dist/chart.umd.min.js'].map((f) => {
@@ -228,7 +228,7 @@ row('What', 'raw', 'gzip -9', 'Chart.js raw', 'Chart.js gzip', 'gzip ratio');
 row('---', '---:', '---:', '---:', '---:', '---:');
 row('first chart (HTML, JS, wasm, CSS, data)', ourTotal.raw, ourTotal.gzip, theirTotal.raw, theirTotal.gzip, ratio(ourTotal.gzip, theirTotal.gzip));
 for (const f of ourFiles) row(`  ${f.file}`, f.raw, f.gzip, '', '', '');
-const full = sum(firstChartBytes(FULL_BUILD_FILES));
+const full = sum(fileBytes(FULL_BUILD_FILES));
 row('full build, fetched on the first tool use (JS, wasm)', full.raw, full.gzip, '', '', '');
 row('offline file (everything, one HTML)', offline.length, gzipSync(offline, { level: 9 }).length, '', '', '');
 lines.push('', 'Chart.js: chart.umd.min.js (the full build) and a page that draws the same bars; its data (the bars) is a few hundred bytes on top.', '');
