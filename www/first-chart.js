@@ -2,7 +2,8 @@
 // dataset and every view but carries no dataset reader and no exports. When the reader asks for
 // one of those, it sends `tx-tools`; the full build is then loaded and takes over the element
 // from the same state (the page's URL), with what the reader had open, typed and focused, and
-// does what was asked: reads the file picked or dropped, shows the paste, or makes the export.
+// does what was asked: reads the file picked or dropped, shows the paste, or makes the export. A
+// dataset address in the URL is asked for at once, before anything is shown.
 import * as firstChart from './pkg-first/technopolis_explorer.js';
 import { showFailure, start } from './start.js';
 
@@ -11,12 +12,7 @@ const EMBED = '[aria-controls$="-embed"]';
 const PASTE = '.tx-paste textarea';
 
 export async function startFirstChart(root) {
-  // A dataset address (`data=`, or `src=` as the element calls it) needs the full build's
-  // reader from the start.
-  const params = new URLSearchParams(location.search);
-  if (params.get('data') || params.get('src')) return start(root, await import(FULL));
-  const explorer = await start(root, firstChart);
-  if (!explorer) return null;
+  let explorer = null;
   // The reader's latest request while the full build loads is the one carried out.
   let asked = null;
   const handOver = async (event) => {
@@ -44,7 +40,9 @@ export async function startFirstChart(root) {
     performance.mark('technopolis:handover');
     redo(root, asked);
   };
+  // Listening before the start: a dataset address in the URL is asked for while it starts.
   root.addEventListener('tx-tools', handOver);
+  explorer = await start(root, firstChart);
   return explorer;
 }
 
@@ -79,6 +77,7 @@ function redo(root, { tool, files }) {
   } else if (tool === 'paste') {
     root.querySelector('.tx-paste button').click();
   } else {
+    // An export's button; "data" and "address" need nothing more than the hand-over itself.
     root.querySelector(`[data-export="${tool}"]`)?.click();
   }
 }
