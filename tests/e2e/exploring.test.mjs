@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, sweep, countPixels, tableText, BAR_BLUE } from './harness.mjs';
+import { address, start, sweep, countPixels, tableText, BAR_BLUE } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -51,7 +51,7 @@ test('sorting reorders the figures, is kept in the URL and replaces the history 
   const page = await app.open('?view=sites&lang=en');
   const entries = await page.evaluate(() => history.length);
   await page.getByLabel('Order').selectOption('value-desc');
-  assert.match(page.url(), /sort=value-desc/);
+  assert.match(await address(page), /sort=value-desc/);
   assert.equal(await firstFigure(page), 'f01', 'the largest current figure comes first');
   await page.getByLabel('Order').selectOption('name-asc');
   assert.equal(await firstFigure(page), 'f44', 'Alabushevo comes first by name');
@@ -63,7 +63,7 @@ test('value labels can be turned off and back on', async () => {
   const ink = [0x1a, 0x1a, 0x1a];
   const withLabels = await countPixels(page, ink);
   await page.getByLabel('Value labels').uncheck();
-  assert.match(page.url(), /labels=off/);
+  assert.match(await address(page), /labels=off/);
   await page.waitForTimeout(400);
   assert.ok((await countPixels(page, ink)) < withLabels, 'fewer dark text pixels without the value labels');
 });
@@ -71,7 +71,7 @@ test('value labels can be turned off and back on', async () => {
 test('the period control narrows a view to one date or period', async () => {
   const page = await app.open('?view=companies&lang=en');
   await page.getByLabel('Date or period', { exact: true }).selectOption('2025-H1');
-  assert.match(page.url(), /period=2025-H1/);
+  assert.match(await address(page), /period=2025-H1/);
   const table = await tableText(page);
   assert.match(table, /f03/);
   assert.doesNotMatch(table, /f32/, 'the 2023 figure is left out');
@@ -82,7 +82,7 @@ test('clicking a bar selects it: details with sources, the URL, and highlights i
   const pechatniki = (await sweep(page)).find((found) => /^Pechatniki about 25,000/.test(found.text));
   assert.ok(pechatniki, 'the Pechatniki plan bar is found');
   await page.mouse.click(pechatniki.x, pechatniki.y);
-  assert.match(page.url(), /select=site%3Apechatniki/);
+  assert.match(await address(page), /select=site%3Apechatniki/);
   const details = page.locator('.tx-details');
   assert.match(await details.locator('h2').innerText(), /^Pechatniki — every figure in the dataset \(13\)$/);
   const text = await details.innerText();
@@ -97,13 +97,13 @@ test('clicking a bar selects it: details with sources, the URL, and highlights i
   const pharmaBlueWithout = await countPixels(unselected, BAR_BLUE);
   await page.getByRole('button', { name: 'Companies' }).click();
   await page.waitForTimeout(400);
-  assert.match(page.url(), /view=companies.*select=site%3Apechatniki|select=site%3Apechatniki.*view=companies/);
+  assert.match(await address(page), /view=companies.*select=site%3Apechatniki|select=site%3Apechatniki.*view=companies/);
   assert.ok((await countPixels(page, [0xd5, 0x5e, 0x00])) > 500, 'RENERA (batteries) stays in full colour');
   assert.ok((await countPixels(page, BAR_BLUE)) < pharmaBlueWithout / 4, 'the unnamed pharma participant is dimmed');
 
   await page.locator('canvas').focus();
   await page.keyboard.press('Escape');
-  assert.doesNotMatch(page.url(), /select=/);
+  assert.doesNotMatch(await address(page), /select=/);
   assert.equal(await details.isVisible(), false);
 });
 
@@ -117,7 +117,7 @@ test('back and forward restore the exact state', async () => {
   assert.equal(await page.getByRole('button', { name: 'By site' }).getAttribute('aria-pressed'), 'true');
   await page.goForward();
   await page.waitForFunction(() => /view=companies/.test(location.search));
-  assert.match(page.url(), /sort=name-desc/);
+  assert.match(await address(page), /sort=name-desc/);
   assert.equal(await page.getByLabel('Order').inputValue(), 'name-desc');
   assert.match(await page.locator('canvas').getAttribute('aria-label'), /by company/);
 });
@@ -152,10 +152,10 @@ test('the whole explorer works from the keyboard alone', async () => {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  assert.match(page.url(), /select=sites%3Apechatniki%2Calabushevo%2Crudnevo/);
+  assert.match(await address(page), /select=sites%3Apechatniki%2Calabushevo%2Crudnevo/);
   assert.match(await page.locator('.tx-details h2').innerText(), /^Pechatniki \+ Alabushevo \+ Rudnevo/);
   await page.keyboard.press('Escape');
-  assert.doesNotMatch(page.url(), /select=/);
+  assert.doesNotMatch(await address(page), /select=/);
   await page.keyboard.press('Tab');
   assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'CANVAS', 'Tab leaves the chart');
   await page.keyboard.press('Shift+Tab');
@@ -174,9 +174,9 @@ test('a second tap on the same bar selects it on a phone', async () => {
     await page.touchscreen.tap(box.x + 20, box.y + y);
     if (await tooltip.isVisible()) break;
   }
-  assert.doesNotMatch(page.url(), /select=/, 'the first tap only shows the tooltip');
+  assert.doesNotMatch(await address(page), /select=/, 'the first tap only shows the tooltip');
   await page.touchscreen.tap(box.x + 20, box.y + y);
-  assert.match(page.url(), /select=/);
+  assert.match(await address(page), /select=/);
   assert.equal(await page.locator('.tx-details').isVisible(), true);
 });
 

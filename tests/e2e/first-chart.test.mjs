@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dropFile, start, sweep, tableText } from './harness.mjs';
+import { address, dropFile, start, sweep, tableText } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -32,7 +32,7 @@ test('an export hands over to the full build in place: same state, open panels, 
   const label = await page.locator('canvas').getAttribute('aria-label');
   await page.locator('details.tx-table > summary').click();
   await page.getByRole('button', { name: 'Embed' }).click();
-  const search = new URL(page.url()).search;
+  const search = new URL(await address(page)).search;
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
   assert.match(file.suggestedFilename(), /^technopolis-sectors-en-\d{4}-\d\d-\d\d\.csv$/);
   const rows = readFileSync(await file.path()).toString().replace(/^\uFEFF/, '').trim().split('\n');
@@ -40,7 +40,7 @@ test('an export hands over to the full build in place: same state, open panels, 
   assert.ok(fetched(page, FULL_WASM));
   assert.equal(await page.locator('canvas').count(), 1);
   assert.equal(await page.locator('canvas').getAttribute('aria-label'), label);
-  assert.equal(new URL(page.url()).search, search);
+  assert.equal(new URL(await address(page)).search, search);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.export), 'csv');
   assert.equal(await page.locator('[role=status]').textContent(), '', 'no "loading" left behind');
   assert.ok(await page.locator('details.tx-table').evaluate((d) => d.open), 'the data table stays open');
