@@ -602,7 +602,7 @@ impl App {
                 performance.mark(FIRST_CHART_MARK)?;
             }
         }
-        self.update_highlight()
+        self.update_highlight(false)
     }
 
     /// Draws a scene on a canvas at a pixel ratio, sizing the canvas to match.
@@ -624,15 +624,11 @@ impl App {
 
     /// Carries out what an event changed.
     fn apply(&mut self, outcome: Outcome) -> Result<(), JsValue> {
-        if let Some(selecting) = outcome.select {
-            self.select(selecting)?;
-        } else if outcome.highlight {
-            self.update_highlight()?;
+        match outcome.select {
+            Some(selecting) => self.select(selecting),
+            None if outcome.highlight || outcome.announce => self.update_highlight(outcome.announce),
+            None => Ok(()),
         }
-        if outcome.announce {
-            self.announce()?;
-        }
-        Ok(())
     }
 
     /// Selects what a mark is about (or nothing): the state, details panel and highlights follow.
@@ -646,7 +642,7 @@ impl App {
         };
         if code == self.settings.select {
             // Nothing related changes: only the highlight layer moves, the chart stays painted.
-            return self.update_highlight();
+            return self.update_highlight(false);
         }
         let before = self.settings.clone();
         self.settings.select = code;
@@ -657,15 +653,9 @@ impl App {
         self.draw()
     }
 
-    fn announce(&self) -> Result<(), JsValue> {
-        let mark = self.interaction.active().and_then(|i| self.scene.as_ref()?.marks.get(i));
-        let text = mark.map(|m| panels::announcement(&details(&self.data, m.observation, self.lang(), &self.numbers))).unwrap_or_default();
-        self.parts.live.set_text_content(Some(&text));
-        Ok(())
-    }
-
-    /// Moves the highlight layer and the tooltip to the active mark, without repainting the chart.
-    fn update_highlight(&self) -> Result<(), JsValue> {
+    /// Moves the highlight layer and the tooltip to the active mark, without repainting the chart;
+    /// if `announce`, also says what that mark is in the live region.
+    fn update_highlight(&self, announce: bool) -> Result<(), JsValue> {
         let active = self.interaction.active().filter(|_| self.transition.is_none());
         let highlight = active.and_then(|i| self.scene.as_ref()?.highlight(i, self.interaction.keyboard_focus()));
         let (band, ring) = (&self.parts.band, &self.parts.ring);
@@ -680,18 +670,25 @@ impl App {
                 ring.set_hidden(true);
             }
         }
-        self.update_tooltip()
+        self.update_tooltip(announce)
     }
 
-    fn update_tooltip(&self) -> Result<(), JsValue> {
+    /// The tooltip and, if `announce`, the live region: both say what the active mark is, from
+    /// one `Details`, since building it formats every figure it shows.
+    fn update_tooltip(&self, announce: bool) -> Result<(), JsValue> {
         let tooltip = &self.parts.tooltip;
         let mark = self.interaction.active().and_then(|i| self.scene.as_ref()?.marks.get(i));
+        let shown = mark.map(|m| (m, details(&self.data, m.observation, self.lang(), &self.numbers)));
+        if announce {
+            let text = shown.as_ref().map(|(_, d)| panels::announcement(d)).unwrap_or_default();
+            self.parts.live.set_text_content(Some(&text));
+        }
         let summary = self.parts.summary.id();
-        let Some(mark) = mark else {
+        let Some((mark, described)) = shown else {
             tooltip.set_hidden(true);
             return self.parts.canvas.set_attribute("aria-describedby", &summary);
         };
-        panels::fill_tooltip(tooltip, &details(&self.data, mark.observation, self.lang(), &self.numbers), self.lang())?;
+        panels::fill_tooltip(tooltip, &described, self.lang())?;
         tooltip.set_hidden(false);
         self.parts.canvas.set_attribute("aria-describedby", &format!("{} {summary}", tooltip.id()))?;
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
