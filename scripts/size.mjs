@@ -18,7 +18,7 @@ export const FULL_BUILD_FILES = ['pkg/technopolis_explorer.js', 'pkg/technopolis
 export const BUDGET = 90 * 1024;
 /** What the first chart may cost today, gzipped: a ratchet, lowered as the size comes down
  *  towards BUDGET, so that no change makes it larger unnoticed. */
-export const CEILING = 115.5 * 1024;
+export const CEILING = 111 * 1024;
 
 export function fileBytes(files = FIRST_CHART_FILES) {
   return files.map((file) => {
