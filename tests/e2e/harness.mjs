@@ -95,7 +95,8 @@ export async function dropFile(page, text, name) {
   await page.locator('.tx-explorer').dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-/** The page's address as it is now: `page.url()` follows history changes only when Playwright hears of them, which can be after an assertion runs. */
+/** The page's address as it is now. `page.url()` follows history changes only when Playwright
+ *  hears of them, which can be after an assertion runs. */
 export function address(page) {
   return page.evaluate(() => location.href);
 }
