@@ -2,7 +2,7 @@
 //! kept here, so that `destroy` can release them (each holds the app, so they would otherwise
 //! keep it alive for good).
 
-use super::{query_pairs, tools, App, Mode, Shared};
+use super::{query_pairs, tools, App, Shared};
 use crate::chart::Sort;
 use crate::interaction::{Key, Pointer, Selecting};
 use crate::settings::Settings;
@@ -67,12 +67,12 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
     wire_controls(app)?;
     wire_chart(app)?;
     tools::wire_data(app)?;
-    let (window, figure, mode, table_box) = {
+    let (window, figure, in_element, table_box) = {
         let a = app.borrow();
-        (a.window.clone(), a.parts.figure.clone(), a.mode, a.parts.table_box.clone())
+        (a.window.clone(), a.parts.figure.clone(), a.in_element(), a.parts.table_box.clone())
     };
     listen(app, &table_box, "toggle", |app, _| app.fill_table_if_open())?;
-    if mode == Mode::Page {
+    if !in_element {
         listen(app, &window, "popstate", |app, _| {
             app.settings = Settings::from_pairs(query_pairs(&app.window.location().search()?)?);
             app.show(false)

@@ -227,6 +227,9 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
     Ok(Explorer { app })
 }
 
+/// A host's controls: the first-chart build runs only the explorer page, which keeps its state in
+/// the URL, so it leaves them out.
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 impl Explorer {
     /// Changes any of the options `mount` takes; an empty value restores that option's default.
@@ -247,8 +250,10 @@ impl Explorer {
     pub fn state(&self) -> Result<JsValue, JsValue> {
         state_object(&self.app.borrow().settings)
     }
+}
 
-
+#[wasm_bindgen]
+impl Explorer {
     /// How long the last parse and validation, query, layout and draw each took, in ms.
     #[wasm_bindgen(unchecked_return_type = "{ parse: number, query: number, layout: number, draw: number }")]
     pub fn timings(&self) -> Result<JsValue, JsValue> {
@@ -282,6 +287,7 @@ fn query_pairs(search: &str) -> Result<Vec<(String, String)>, JsValue> {
 }
 
 /// The string-valued entries of an options object (`undefined` or `null` give none).
+#[cfg(feature = "tools")]
 fn option_pairs(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Vec::new());
@@ -412,6 +418,12 @@ impl App {
         }
     }
 
+    /// Whether the explorer is in a host's element, which only the full build mounts: in the
+    /// first-chart build this is false at compile time, so what only an element does is left out.
+    fn in_element(&self) -> bool {
+        cfg!(feature = "tools") && self.mode == Mode::Element
+    }
+
     fn lang(&self) -> Lang {
         self.settings.lang
     }
@@ -448,20 +460,18 @@ impl App {
         if self.settings == *before {
             return Ok(());
         }
-        match self.mode {
-            Mode::Page => {
-                let params = web_sys::UrlSearchParams::new()?;
-                for (key, value) in self.settings.to_pairs() {
-                    params.append(key, &value);
-                }
-                let url = format!("{}?{}", self.window.location().pathname()?, String::from(params.to_string()));
-                let history = self.window.history()?;
-                match self.settings.is_new_place(before) {
-                    true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
-                    false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
-                }
-            }
-            Mode::Element => dom::dispatch(&self.root, "statechange", &state_object(&self.settings)?),
+        if self.in_element() {
+            return dom::dispatch(&self.root, "statechange", &state_object(&self.settings)?);
+        }
+        let params = web_sys::UrlSearchParams::new()?;
+        for (key, value) in self.settings.to_pairs() {
+            params.append(key, &value);
+        }
+        let url = format!("{}?{}", self.window.location().pathname()?, String::from(params.to_string()));
+        let history = self.window.history()?;
+        match self.settings.is_new_place(before) {
+            true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+            false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
         }
     }
 
@@ -520,7 +530,7 @@ impl App {
 
     /// The embed panel's snippets for the current state.
     fn fill_embed(&self) -> Result<(), JsValue> {
-        if self.mode == Mode::Element {
+        if self.in_element() {
             return Ok(());
         }
         let lang = self.lang();
