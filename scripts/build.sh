@@ -30,4 +30,9 @@ build www/pkg --config 'profile.release.opt-level=3'
 toolchain=$FIRST_CHART_TOOLCHAIN RUSTFLAGS='-Cpanic=immediate-abort -Zunstable-options -Zlocation-detail=none' \
   build www/pkg-first --no-default-features --target-dir target/first-chart \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+# The pages' own scripts, one bundle per page, and their stylesheet, minified: readers download
+# these, not the commented sources beside them (1.7 KB gzipped less for the first chart).
+esbuild www/main.js www/embed.js --bundle --minify --charset=utf8 --format=esm --log-level=warning \
+  --external:./pkg/* --external:./pkg-first/* --outdir=www --out-extension:.js=.min.js
+esbuild www/style.css --minify --charset=utf8 --log-level=warning --outfile=www/style.min.css
 node scripts/offline.mjs

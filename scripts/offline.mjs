@@ -17,7 +17,7 @@ const html = `<!doctype html>
 <title>Технополис Москва — рабочие места · Technopolis Moscow jobs</title>
 <link rel="icon" href="data:image/svg+xml;base64,${base64(read('favicon.svg'))}">
 <style>
-${read('style.css')}
+${read('style.min.css')}
 </style>
 </head>
 <body>

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const www = fileURLToPath(new URL('../www/', import.meta.url));
 export const FIRST_CHART_FILES = [
-  'index.html', 'style.css', 'main.js', 'first-chart.js', 'start.js', 'favicon.svg',
+  'index.html', 'style.min.css', 'main.min.js', 'favicon.svg',
   'pkg-first/technopolis_explorer.js', 'pkg-first/technopolis_explorer_bg.wasm',
 ];
 
