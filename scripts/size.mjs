@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const www = fileURLToPath(new URL('../www/', import.meta.url));
 export const FIRST_CHART_FILES = [
   'index.html', 'style.min.css', 'main.min.js', 'favicon.svg',
-  'pkg-first/technopolis_explorer.js', 'pkg-first/technopolis_explorer_bg.wasm',
+  'pkg-first/technopolis_explorer_bg.wasm',
 ];
 
 /** What the page fetches on a reader's first tool use (their own data, an export). */

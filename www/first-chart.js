@@ -8,6 +8,8 @@ import * as firstChart from './pkg-first/technopolis_explorer.js';
 import { showFailure, start } from './start.js';
 
 const FULL = './pkg/technopolis_explorer.js';
+// Named here: bundled into the page's script, the glue would look for its wasm beside that script.
+const FIRST_WASM = new URL('./pkg-first/technopolis_explorer_bg.wasm', import.meta.url);
 const EMBED = '[aria-controls$="-embed"]';
 const PASTE = '.tx-paste textarea';
 
@@ -44,7 +46,7 @@ export async function startFirstChart(root) {
   // Listening before the start: a dataset address in the URL is asked for while it starts.
   root.addEventListener('tx-tools', handOver);
   const stopReportingTraps = reportTraps(root);
-  explorer = await start(root, firstChart);
+  explorer = await start(root, firstChart, FIRST_WASM);
   return explorer;
 }
 

@@ -1,5 +1,6 @@
 // Starts an explorer page in `root` from a wasm package's module; any failure to start is shown
-// in the page (role="alert"), never only in the console. `wasm` may give the module's bytes.
+// in the page (role="alert"), never only in the console. `wasm` may give the module's bytes or
+// its address.
 export async function start(root, explorer, wasm) {
   try {
     await explorer.default(wasm ? { module_or_path: wasm } : undefined);
