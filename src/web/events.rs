@@ -173,8 +173,7 @@ fn wire_chart(app: &Shared) -> Result<(), JsValue> {
     listen(app, &canvas, "pointermove", |app, e| pointer(app, e, false))?;
     listen(app, &canvas, "pointerup", |app, e| pointer(app, e, true))?;
     listen(app, &canvas, "pointerleave", |app, e| {
-        let touch = e.dyn_ref::<PointerEvent>().is_some_and(|p| p.pointer_type() == "touch");
-        if touch {
+        if e.unchecked_ref::<PointerEvent>().pointer_type() == "touch" {
             return Ok(());
         }
         let outcome = app.interaction.pointer_leave();
@@ -193,7 +192,7 @@ fn wire_chart(app: &Shared) -> Result<(), JsValue> {
         app.apply(outcome)
     })?;
     listen(app, &canvas, "keydown", |app, e| {
-        let Some(key) = e.dyn_ref::<KeyboardEvent>().and_then(|k| Key::parse(&k.key())) else { return Ok(()) };
+        let Some(key) = Key::parse(&e.unchecked_ref::<KeyboardEvent>().key()) else { return Ok(()) };
         let Some(scene) = &app.scene else { return Ok(()) };
         e.prevent_default();
         let outcome = app.interaction.key(scene, key);
@@ -201,8 +200,10 @@ fn wire_chart(app: &Shared) -> Result<(), JsValue> {
     })
 }
 
+/// Pointer and key listeners get their events typed without `instanceof` tests, for the reason
+/// given at `dom::create`: the browser sends them as nothing else.
 fn pointer(app: &mut App, event: Event, released: bool) -> Result<(), JsValue> {
-    let Some(event) = event.dyn_ref::<PointerEvent>() else { return Ok(()) };
+    let event = event.unchecked_ref::<PointerEvent>();
     let Some(scene) = &app.scene else { return Ok(()) };
     let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
     // A pen hovers like a mouse; only a finger has no hover.

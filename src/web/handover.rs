@@ -47,7 +47,7 @@ pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
     })?;
     listen(app, &root, "drop", |app, e| {
         e.prevent_default();
-        let files = e.dyn_ref::<DragEvent>().and_then(|d| d.data_transfer()).and_then(|t| t.files());
+        let files = e.unchecked_ref::<DragEvent>().data_transfer().and_then(|t| t.files());
         ask(app, "data", files)
     })
 }

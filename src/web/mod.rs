@@ -171,7 +171,7 @@ pub struct Explorer {
 /// `measure`, `period`, `sort`, `labels`, `select`, `lang`, `theme`, `data`), with history.
 #[wasm_bindgen]
 pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = window_of(&root)?;
     let settings = Settings::from_pairs(query_pairs(&window.location().search()?)?);
     start(root, settings, Mode::Page)
 }
@@ -186,7 +186,7 @@ pub fn mount(root: HtmlElement, #[wasm_bindgen(unchecked_param_type = "ExplorerO
 }
 
 fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = window_of(&root)?;
     let document = window.document().ok_or("no document")?;
     let parts = build_parts(&document, &root, mode)?;
     panic::watch(&parts.alert);
@@ -272,6 +272,12 @@ impl Explorer {
         panic::unwatch(&app.parts.alert);
         clear(&app.root);
     }
+}
+
+/// The window of the root's document: `web_sys::window()` would bring four ways of finding the
+/// global object to the JavaScript glue.
+fn window_of(root: &HtmlElement) -> Result<Window, JsValue> {
+    root.owner_document().and_then(|document| document.default_view()).ok_or_else(|| "no window".into())
 }
 
 fn query_pairs(search: &str) -> Result<Vec<(String, String)>, JsValue> {
@@ -487,7 +493,7 @@ impl App {
         self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
         let s = &self.settings;
         let query = Query { view: s.view, measure: s.measure.as_deref(), period: s.period.as_deref(), sort: s.sort, value_labels: s.value_labels };
-        self.chart = timed(&mut self.timings.query, || chart::build(&self.data, query, lang, &self.numbers));
+        self.chart = timed(&self.window, &mut self.timings.query, || chart::build(&self.data, query, lang, &self.numbers));
         self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data)?;
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
         self.table_filled = false;
@@ -563,7 +569,7 @@ impl App {
             return Ok(());
         }
         self.drawn_for = now;
-        self.scene = timed(&mut self.timings.layout, || self.chart.as_ref().map(|chart| layout(chart, now.0, &self.text, &self.numbers)));
+        self.scene = timed(&self.window, &mut self.timings.layout, || self.chart.as_ref().map(|chart| layout(chart, now.0, &self.text, &self.numbers)));
         if let Some(scene) = &self.scene {
             self.interaction.relayout(scene);
         }
@@ -603,7 +609,7 @@ impl App {
         }
         let Some(scene) = &self.scene else { return Ok(()) };
         let mut spent = 0.0;
-        timed(&mut spent, || self.paint(&self.parts.canvas, scene, self.drawn_for.1))?;
+        timed(&self.window, &mut spent, || self.paint(&self.parts.canvas, scene, self.drawn_for.1))?;
         self.timings.draw = spent;
         if !self.painted {
             self.painted = true;

@@ -150,7 +150,7 @@ impl App {
     /// Validates a dataset (JSON or CSV bytes) and shows it; if it has problems they are listed
     /// and the data on screen stays.
     fn load(&mut self, bytes: &[u8], name: &str) -> Result<Vec<String>, JsValue> {
-        match timed(&mut self.timings.parse, || read_dataset(bytes, name)) {
+        match timed(&self.window, &mut self.timings.parse, || read_dataset(bytes, name)) {
             Ok((data, json)) => {
                 self.data = data;
                 self.data_json = json;
@@ -234,7 +234,7 @@ pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
     let dropped = Rc::clone(app);
     listen(app, &root, "drop", move |_, e| {
         e.prevent_default();
-        let file = e.dyn_ref::<DragEvent>().and_then(|d| d.data_transfer()).and_then(|t| t.files()).and_then(|f| f.get(0));
+        let file = e.unchecked_ref::<DragEvent>().data_transfer().and_then(|t| t.files()).and_then(|f| f.get(0));
         if let Some(file) = file {
             read_into(&dropped, file);
         }
