@@ -72,6 +72,9 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The names `update` reads.
+    pub const KEYS: [&'static str; 10] = ["view", "lang", "theme", "measure", "period", "sort", "labels", "select", "data", "src"];
+
     /// Reads query parameters; an unknown or malformed value keeps the default, silently.
     pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Settings {
         let mut settings = Settings::default();
@@ -132,6 +135,14 @@ impl Settings {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_key_the_url_is_read_for_changes_a_setting() {
+        let samples = ["timeline", "en", "dark", "people_employed", "2025", "value-desc", "off", "zone", "a.json", "a.json"];
+        for (key, value) in Settings::KEYS.into_iter().zip(samples) {
+            assert_ne!(Settings::from_pairs(pairs(&[(key, value)])), Settings::default(), "{key}");
+        }
+    }
+
     #[test]
     fn views_and_selections_make_history_entries_sorting_does_not() {
         let start = Settings::default();

@@ -280,16 +280,10 @@ fn window_of(root: &HtmlElement) -> Result<Window, JsValue> {
     root.owner_document().and_then(|document| document.default_view()).ok_or_else(|| "no window".into())
 }
 
+/// The settings a query string names (of a name given twice, the first).
 fn query_pairs(search: &str) -> Result<Vec<(String, String)>, JsValue> {
     let params = web_sys::UrlSearchParams::new_with_str(search)?;
-    let entries = js_sys::try_iter(&params)?.ok_or("URLSearchParams is not iterable")?;
-    let mut pairs = Vec::new();
-    for entry in entries {
-        // Its entries are [key, value] arrays.
-        let entry: js_sys::Array = entry?.unchecked_into();
-        pairs.push((entry.get(0).as_string().unwrap_or_default(), entry.get(1).as_string().unwrap_or_default()));
-    }
-    Ok(pairs)
+    Ok(Settings::KEYS.iter().filter_map(|&key| Some((key.to_string(), params.get(key)?))).collect())
 }
 
 /// The string-valued entries of an options object (`undefined` or `null` give none).
