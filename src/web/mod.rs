@@ -463,16 +463,21 @@ impl App {
         if self.in_element() {
             return dom::dispatch(&self.root, "statechange", &state_object(&self.settings)?);
         }
-        let params = web_sys::UrlSearchParams::new()?;
-        for (key, value) in self.settings.to_pairs() {
-            params.append(key, &value);
-        }
-        let url = format!("{}?{}", self.window.location().pathname()?, String::from(params.to_string()));
+        let url = format!("{}?{}", self.window.location().pathname()?, self.query()?);
         let history = self.window.history()?;
         match self.settings.is_new_place(before) {
             true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
             false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
         }
+    }
+
+    /// The state as a query string, as the page's URL and the iframe embed carry it.
+    fn query(&self) -> Result<String, JsValue> {
+        let params = web_sys::UrlSearchParams::new()?;
+        for (key, value) in self.settings.to_pairs() {
+            params.append(key, &value);
+        }
+        Ok(params.to_string().into())
     }
 
     fn subject(&self) -> Option<Subject> {
@@ -538,7 +543,7 @@ impl App {
         let base = web_sys::Url::new_with_base("./", &page)?.href();
         let pairs = self.settings.to_pairs();
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
-        let (tag, frame) = panels::embed_snippets(&base, &pairs, &title);
+        let (tag, frame) = panels::embed_snippets(&base, &pairs, &self.query()?, &title);
         let captions = [ui(UiText::EmbedTag, lang), ui(UiText::EmbedFrame, lang)];
         for ((area, text), caption) in [(&self.parts.embed_tag, tag), (&self.parts.embed_frame, frame)].into_iter().zip(captions) {
             area.set_value(&text);

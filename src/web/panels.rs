@@ -130,15 +130,14 @@ pub fn fill_alert(alert: &Element, heading: &str, items: &[String]) -> Result<()
 }
 
 /// The two ways to put the current view on another page: the custom element, and an iframe
-/// with the few lines that let it set its own height.
-pub fn embed_snippets(base: &str, pairs: &[(&str, String)], title: &str) -> (String, String) {
+/// with the few lines that let it set its own height. `query` is the state as the URL has it.
+pub fn embed_snippets(base: &str, pairs: &[(&str, String)], query: &str, title: &str) -> (String, String) {
     let escape = |v: &str| v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     let attributes: String = pairs
         .iter()
         .map(|(key, value)| format!(" {}=\"{}\"", if *key == "data" { "src" } else { key }, escape(value)))
         .collect();
     let tag = format!("<script type=\"module\" src=\"{base}technopolis-chart.js\"></script>\n<technopolis-chart{attributes}></technopolis-chart>");
-    let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v)))).collect();
     let frame = format!(
         "<iframe src=\"{base}embed.html?{}\" title=\"{}\" style=\"width:100%;height:600px;border:0\" loading=\"lazy\"></iframe>\n\
          <script>\n\
@@ -148,7 +147,7 @@ pub fn embed_snippets(base: &str, pairs: &[(&str, String)], title: &str) -> (Str
              if (frame.contentWindow === event.source) frame.style.height = event.data.height + 'px';\n\
          }});\n\
          </script>",
-        escape(&query.join("&")),
+        escape(query),
         escape(title)
     );
     (tag, frame)
