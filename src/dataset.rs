@@ -6,6 +6,7 @@ use crate::lang::Localized;
 use crate::limits::{MAX_ITEMS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, MAX_VALUE};
 use crate::problem::{IdKind, Problem, ProblemKind};
 use crate::raw::{self, Field, QualifierName, Read, TimeKind, Unknown};
+use crate::sorting::sorted_order;
 use crate::time::{PartialDate, Period, When};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::{Entry, HashMap};
@@ -53,7 +54,7 @@ pub struct Source {
 }
 
 /// What an observation is about; every field narrows it, none at all is the whole zone.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Scope {
     pub sites: Vec<usize>,
     pub sector: Option<usize>,
@@ -87,6 +88,13 @@ pub struct Observation {
     pub note: Option<Localized>,
 }
 
+impl Observation {
+    /// What the observation is a figure of: its measure and scope.
+    fn subject(&self) -> (usize, &Scope) {
+        (self.measure, &self.scope)
+    }
+}
+
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub zone: Named,
@@ -96,11 +104,11 @@ pub struct Dataset {
     pub measures: Vec<Measure>,
     pub sources: Vec<Source>,
     pub observations: Vec<Observation>,
-    /// The observations of each measure (by position) and scope, in the order listed: a view's
-    /// query and the search for figures that disagree look here instead of scanning every observation.
-    /// Not encoded: `decode` builds it again.
+    /// The observations' positions sorted by measure and scope, each subject's in the order listed:
+    /// a view's query and the search for figures that disagree look here instead of scanning every
+    /// observation. Not encoded: `decode` builds it again.
     #[serde(skip)]
-    by_subject: Vec<HashMap<Scope, Vec<usize>>>,
+    by_subject: Vec<usize>,
 }
 
 const FIELDS: [&str; 9] =
@@ -142,21 +150,16 @@ impl Dataset {
 
     /// The observations of a measure about exactly this scope, in the order listed.
     pub fn about(&self, measure: usize, scope: &Scope) -> &[usize] {
-        self.by_subject.get(measure).and_then(|scopes| scopes.get(scope)).map_or(&[], Vec::as_slice)
+        // Sorted rather than hashed: the first-chart build then carries no hash table.
+        let subject = (measure, scope);
+        let start = self.by_subject.partition_point(|&i| self.observations[i].subject() < subject);
+        let listed = &self.by_subject[start..];
+        &listed[..listed.partition_point(|&i| self.observations[i].subject() == subject)]
     }
 
     fn index_subjects(mut self) -> Dataset {
-        self.by_subject = self.measures.iter().map(|_| HashMap::new()).collect();
-        for (i, obs) in self.observations.iter().enumerate() {
-            let Some(scopes) = self.by_subject.get_mut(obs.measure) else { continue };
-            // Most observations share their scope with an earlier one: no copy of it for those.
-            match scopes.get_mut(&obs.scope) {
-                Some(listed) => listed.push(i),
-                None => {
-                    scopes.insert(obs.scope.clone(), vec![i]);
-                }
-            }
-        }
+        let observations = &self.observations;
+        self.by_subject = sorted_order(observations.len(), &|a, b| observations[a].subject().cmp(&observations[b].subject()));
         self
     }
 

@@ -35,7 +35,7 @@ impl Lang {
 }
 
 /// A text given in Russian and English, as every name in a dataset is.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Localized {
     pub ru: String,
     pub en: String,

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 
 /// The positions `0..len` in the order `compare` puts them; equal items keep their order.
-fn sorted_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+pub fn sorted_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
     // Ties broken by position make the faster unstable sort stable.
     order.sort_unstable_by(|&a, &b| compare(a, b).then(a.cmp(&b)));
