@@ -5,7 +5,6 @@ use crate::lang::Lang;
 use crate::layout::{TextMeasure, TextRole};
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CanvasRenderingContext2d;
 
@@ -49,13 +48,19 @@ impl NumberFormat for IntlNumbers {
     }
 }
 
+/// Widths remembered at most. A chart's texts are a few hundred, but wrapping long labels
+/// measures a candidate line for each word: past this many, all are forgotten and measured again.
+const MAX_WIDTHS: usize = 1024;
+
 /// Measures text with a canvas's `measureText`, in the very font it will be drawn in, and
 /// remembers each width: no layout of the page is ever forced.
 pub struct CanvasText {
     context: CanvasRenderingContext2d,
     family: RefCell<String>,
     font: Cell<Option<TextRole>>,
-    widths: RefCell<HashMap<(TextRole, String), f64>>,
+    /// Sorted by role and text, searched by halving: the first-chart build then carries no hash
+    /// table or tree. At most `MAX_WIDTHS` of them, so inserting stays a short copy.
+    widths: RefCell<Vec<(TextRole, String, f64)>>,
 }
 
 impl CanvasText {
@@ -78,16 +83,25 @@ impl CanvasText {
 
 impl TextMeasure for CanvasText {
     fn width(&self, text: &str, role: TextRole) -> f64 {
-        let key = (role, text.to_string());
-        if let Some(width) = self.widths.borrow().get(&key) {
-            return *width;
-        }
+        let found = self.widths.borrow().binary_search_by(|(r, t, _)| (*r, t.as_str()).cmp(&(role, text)));
+        let slot = match found {
+            Ok(known) => return self.widths.borrow()[known].2,
+            Err(slot) => slot,
+        };
         if self.font.get() != Some(role) {
             self.context.set_font(&role.css_font(&self.family.borrow()));
             self.font.set(Some(role));
         }
         let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
-        self.widths.borrow_mut().insert(key, width);
+        let mut widths = self.widths.borrow_mut();
+        let slot = match widths.len() < MAX_WIDTHS {
+            true => slot,
+            false => {
+                widths.clear();
+                0
+            }
+        };
+        widths.insert(slot, (role, text.to_string(), width));
         width
     }
 }
