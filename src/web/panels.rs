@@ -6,7 +6,7 @@ use crate::chart::Chart;
 use crate::dataset::Dataset;
 use crate::describe::{conflicts, details, Details};
 use crate::format::NumberFormat;
-use crate::lang::Lang;
+use crate::lang::{join, Lang};
 use crate::subject::Subject;
 use crate::ui_text::{ui, UiText};
 use wasm_bindgen::JsValue;
@@ -25,7 +25,7 @@ pub fn fill_tooltip(tooltip: &Element, d: &Details, lang: Lang) -> Result<(), Js
         append_text(tooltip, "p", "tx-tip-note", &format!("{}: {note}", ui(UiText::Note, lang)))?;
     }
     if !d.others.is_empty() {
-        append_text(tooltip, "p", "tx-tip-others", &format!("{} {}", ui(UiText::OtherFigures, lang), d.others.join("; ")))?;
+        append_text(tooltip, "p", "tx-tip-others", &format!("{} {}", ui(UiText::OtherFigures, lang), join(&d.others, "; ")))?;
     }
     append_text(tooltip, "p", "tx-tip-id", &format!("{}: {}", ui(UiText::ColumnId, lang), d.id))?;
     Ok(())
@@ -148,7 +148,7 @@ pub fn embed_snippets(base: &str, pairs: &[(&str, String)], title: &str) -> (Str
              if (frame.contentWindow === event.source) frame.style.height = event.data.height + 'px';\n\
          }});\n\
          </script>",
-        escape(&query.join("&")),
+        escape(&join(&query, "&")),
         escape(title)
     );
     (tag, frame)
