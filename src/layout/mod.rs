@@ -323,9 +323,10 @@ pub fn wrap(text: &str, role: TextRole, max: f64, measure: &dyn TextMeasure) -> 
             lines.push(std::mem::take(&mut line));
         }
         for c in word.chars() {
-            let longer = format!("{line}{c}");
+            let mut longer = line.clone();
+            longer.push(c);
             if !line.is_empty() && measure.width(&longer, role) > max {
-                lines.push(std::mem::replace(&mut line, c.to_string()));
+                lines.push(std::mem::replace(&mut line, String::from(c)));
             } else {
                 line = longer;
             }

@@ -48,7 +48,8 @@ fn key(colour: BackendColor) -> Colour {
 }
 
 fn css(colour: BackendColor) -> String {
-    let (r, g, b) = colour.rgb;
+    // Channels printed as `u32`, whose printing the wasm has anyway, not as `u8`, whose it would add.
+    let (r, g, b) = (u32::from(colour.rgb.0), u32::from(colour.rgb.1), u32::from(colour.rgb.2));
     format!("rgba({r},{g},{b},{})", plain_number(colour.alpha))
 }
 

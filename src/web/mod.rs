@@ -329,7 +329,8 @@ fn textarea(document: &Document, parent: &HtmlElement, id: String) -> Result<(Ht
 fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Parts, JsValue> {
     clear(root);
     root.class_list().add_1("tx-explorer")?;
-    let id = format!("tx-{}", js_sys::Math::random().to_bits());
+    // 32 random bits keep a page's explorers apart, and a `u32` is printed by code the wasm has anyway.
+    let id = format!("tx-{}", js_sys::Math::random().to_bits() as u32);
     let heading = element(document, "h1", "tx-heading")?;
     let controls_box = element(document, "div", "tx-controls")?;
     let controls = Controls::new(document, &controls_box, &id)?;
