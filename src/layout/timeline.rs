@@ -24,8 +24,10 @@ impl Years {
     fn x_of(&self, date: NaiveDate) -> f64 {
         let start = NaiveDate::from_ymd_opt(self.first, 1, 1).unwrap_or(NaiveDate::MIN);
         let end = NaiveDate::from_ymd_opt(self.last + 1, 1, 1).unwrap_or(NaiveDate::MAX);
-        let span = (end - start).num_days().max(1) as f64;
-        self.x + (date - start).num_days() as f64 / span * self.w
+        // Day numbers subtracted, not dates: chrono's date difference is the larger code.
+        let day = |date: NaiveDate| f64::from(date.num_days_from_ce());
+        let span = (day(end) - day(start)).max(1.0);
+        self.x + (day(date) - day(start)) / span * self.w
     }
 
     fn year_start(&self, year: i32) -> f64 {
