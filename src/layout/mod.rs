@@ -252,8 +252,7 @@ impl Scene {
                 old.map(|o| (o.bar, m.bar))
             })
             .collect();
-        let mut scene = self.clone();
-        scene.shapes = self
+        let shapes = self
             .shapes
             .iter()
             .map(|shape| {
@@ -274,7 +273,7 @@ impl Scene {
                 }
             })
             .collect();
-        scene
+        Scene { shapes, marks: self.marks.clone(), plots: self.plots.clone(), ..*self }
     }
 
     /// Each text with the box it is drawn in, for checking that none overlap or leave the chart.
