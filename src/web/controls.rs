@@ -20,12 +20,12 @@ pub struct Labelled {
 
 impl Labelled {
     fn new(document: &Document, id: &str) -> Result<Labelled, JsValue> {
-        let label = element(document, "span", "tx-select")?;
-        let caption = element(document, "label", "")?;
+        let label = element(document, "span", "tx-select");
+        let caption = element(document, "label", "");
         caption.set_attribute("for", id)?;
-        let select: HtmlSelectElement = create(document, "select")?;
+        let select: HtmlSelectElement = create(document, "select");
         select.set_id(id);
-        append(&label, &[&caption, &select])?;
+        append(&label, &[&caption, &select]);
         Ok(Labelled { label, caption, select })
     }
 
@@ -99,7 +99,7 @@ impl Export {
 }
 
 fn toggle(document: &Document, group: &HtmlElement, text: &str) -> Result<HtmlElement, JsValue> {
-    let button = text_element(document, "button", "tx-toggle", text)?;
+    let button = text_element(document, "button", "tx-toggle", text);
     button.set_attribute("type", "button")?;
     group.append_child(&button)?;
     Ok(button)
@@ -108,18 +108,18 @@ fn toggle(document: &Document, group: &HtmlElement, text: &str) -> Result<HtmlEl
 impl Controls {
     /// Builds the controls into `parent`; `id` keeps element ids unique when a page has several explorers.
     pub fn new(document: &Document, parent: &HtmlElement, id: &str) -> Result<Controls, JsValue> {
-        let view_group = element(document, "div", "tx-group")?;
+        let view_group = element(document, "div", "tx-group");
         view_group.set_attribute("role", "group")?;
         let view_buttons = View::ALL.into_iter().map(|v| Ok((v, toggle(document, &view_group, "")?))).collect::<Result<_, JsValue>>()?;
         let measure = Labelled::new(document, &format!("{id}-measure"))?;
         let period = Labelled::new(document, &format!("{id}-period"))?;
         let sort = Labelled::new(document, &format!("{id}-sort"))?;
-        let labels_box = element(document, "label", "tx-check")?;
-        let labels: HtmlInputElement = create(document, "input")?;
+        let labels_box = element(document, "label", "tx-check");
+        let labels: HtmlInputElement = create(document, "input");
         labels.set_type("checkbox");
-        let labels_caption = element(document, "span", "")?;
-        append(&labels_box, &[&labels, &labels_caption])?;
-        let lang_group = element(document, "div", "tx-group")?;
+        let labels_caption = element(document, "span", "");
+        append(&labels_box, &[&labels, &labels_caption]);
+        let lang_group = element(document, "div", "tx-group");
         lang_group.set_attribute("role", "group")?;
         let lang_buttons = [Lang::Ru, Lang::En]
             .into_iter()
@@ -129,11 +129,11 @@ impl Controls {
                 Ok((lang, button))
             })
             .collect::<Result<_, JsValue>>()?;
-        let theme_group = element(document, "div", "tx-group")?;
+        let theme_group = element(document, "div", "tx-group");
         theme_group.set_attribute("role", "group")?;
         let themes = [ThemeChoice::Auto, ThemeChoice::Fixed(Theme::Light), ThemeChoice::Fixed(Theme::Dark)];
         let theme_buttons = themes.into_iter().map(|t| Ok((t, toggle(document, &theme_group, "")?))).collect::<Result<_, JsValue>>()?;
-        let export_group = element(document, "div", "tx-group")?;
+        let export_group = element(document, "div", "tx-group");
         export_group.set_attribute("role", "group")?;
         let export_buttons = Export::ALL
             .into_iter()
@@ -144,15 +144,15 @@ impl Controls {
                 Ok((e, button))
             })
             .collect::<Result<_, JsValue>>()?;
-        let embed_toggle = element(document, "button", "tx-toggle tx-tool")?;
+        let embed_toggle = element(document, "button", "tx-toggle tx-tool");
         embed_toggle.set_attribute("type", "button")?;
         embed_toggle.set_attribute("aria-expanded", "false")?;
         let (data_box, data_summary, data_file_caption, data_file, data_paste_caption, data_paste, data_apply) = data_tools(document, id)?;
-        let first_row = element(document, "div", "tx-row")?;
-        append(&first_row, &[&view_group, &measure.label, &period.label, &sort.label, &labels_box])?;
-        let second_row = element(document, "div", "tx-row")?;
-        append(&second_row, &[&lang_group, &theme_group, &export_group, &embed_toggle])?;
-        append(parent, &[&first_row, &second_row, &data_box])?;
+        let first_row = element(document, "div", "tx-row");
+        append(&first_row, &[&view_group, &measure.label, &period.label, &sort.label, &labels_box]);
+        let second_row = element(document, "div", "tx-row");
+        append(&second_row, &[&lang_group, &theme_group, &export_group, &embed_toggle]);
+        append(parent, &[&first_row, &second_row, &data_box]);
         Ok(Controls {
             view_group,
             view_buttons,
@@ -235,26 +235,26 @@ type DataTools = (HtmlElement, HtmlElement, HtmlElement, HtmlInputElement, HtmlE
 /// "Your own data": a file picker and a text area to paste JSON or CSV into (files can also be
 /// dropped anywhere on the explorer).
 fn data_tools(document: &Document, id: &str) -> Result<DataTools, JsValue> {
-    let data_box = element(document, "details", "tx-data")?;
-    let summary = element(document, "summary", "")?;
-    let file_caption = element(document, "label", "")?;
+    let data_box = element(document, "details", "tx-data");
+    let summary = element(document, "summary", "");
+    let file_caption = element(document, "label", "");
     file_caption.set_attribute("for", &format!("{id}-file"))?;
-    let file: HtmlInputElement = create(document, "input")?;
+    let file: HtmlInputElement = create(document, "input");
     file.set_type("file");
     file.set_id(&format!("{id}-file"));
     file.set_accept(".json,.csv,application/json,text/csv");
-    let paste_caption = element(document, "label", "")?;
+    let paste_caption = element(document, "label", "");
     paste_caption.set_attribute("for", &format!("{id}-paste"))?;
-    let paste: HtmlTextAreaElement = create(document, "textarea")?;
+    let paste: HtmlTextAreaElement = create(document, "textarea");
     paste.set_id(&format!("{id}-paste"));
     paste.set_rows(4);
     paste.set_attribute("spellcheck", "false")?;
-    let apply = element(document, "button", "tx-toggle tx-tool")?;
+    let apply = element(document, "button", "tx-toggle tx-tool");
     apply.set_attribute("type", "button")?;
-    let file_row = element(document, "p", "")?;
-    append(&file_row, &[&file_caption, &file])?;
-    let paste_row = element(document, "p", "tx-paste")?;
-    append(&paste_row, &[&paste_caption, &paste, &apply])?;
-    append(&data_box, &[&summary, &file_row, &paste_row])?;
+    let file_row = element(document, "p", "");
+    append(&file_row, &[&file_caption, &file]);
+    let paste_row = element(document, "p", "tx-paste");
+    append(&paste_row, &[&paste_caption, &paste, &apply]);
+    append(&data_box, &[&summary, &file_row, &paste_row]);
     Ok((data_box, summary, file_caption, file, paste_caption, paste, apply))
 }

@@ -6,39 +6,50 @@ use web_sys::{Document, Element, HtmlElement};
 /// A new element of `tag` as the type it is (`HtmlCanvasElement` for "canvas"). `createElement`
 /// in an HTML document always makes that type, so it is not checked at run time: each type
 /// checked would add an `instanceof` test to the JavaScript glue.
-pub fn create<T: JsCast>(document: &Document, tag: &str) -> Result<T, JsValue> {
-    Ok(document.create_element(tag)?.unchecked_into())
+pub fn create<T: JsCast>(document: &Document, tag: &str) -> T {
+    document.unchecked_ref::<Tree>().create_element(tag).unchecked_into()
 }
 
-pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
-    let element: HtmlElement = create(document, tag)?;
+// `createElement` and `appendChild` as they are used here, with the explorer's own tag names and
+// its own new elements, cannot throw: imported without the check for an exception, so that
+// building the explorer's elements has no error paths (each dropping every element built so far).
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    type Tree;
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &Tree, tag: &str) -> Element;
+    #[wasm_bindgen(method, js_name = appendChild)]
+    fn append_child(this: &Tree, child: &Element);
+}
+
+pub fn element(document: &Document, tag: &str, class: &str) -> HtmlElement {
+    let element: HtmlElement = create(document, tag);
     if !class.is_empty() {
         element.set_class_name(class);
     }
-    Ok(element)
+    element
 }
 
-pub fn text_element(document: &Document, tag: &str, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
-    let element = element(document, tag, class)?;
+pub fn text_element(document: &Document, tag: &str, class: &str, text: &str) -> HtmlElement {
+    let element = element(document, tag, class);
     element.set_text_content(Some(text));
-    Ok(element)
+    element
 }
 
 pub fn clear(element: &Element) {
     element.set_text_content(None);
 }
 
-pub fn append(parent: &Element, children: &[&Element]) -> Result<(), JsValue> {
+pub fn append(parent: &Element, children: &[&Element]) {
     for child in children {
-        parent.append_child(child)?;
+        parent.unchecked_ref::<Tree>().append_child(child);
     }
-    Ok(())
 }
 
 /// Creates a text element and appends it to `parent`.
 pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
-    let child = text_element(&parent.owner_document().ok_or("detached element")?, tag, class, text)?;
-    parent.append_child(&child)?;
+    let child = text_element(&parent.owner_document().ok_or("detached element")?, tag, class, text);
+    append(parent, &[&child]);
     Ok(child)
 }
 

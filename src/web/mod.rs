@@ -316,13 +316,13 @@ fn js_message(value: &JsValue) -> String {
 }
 
 fn textarea(document: &Document, parent: &HtmlElement, id: String) -> Result<(HtmlElement, HtmlTextAreaElement), JsValue> {
-    let caption = element(document, "label", "")?;
+    let caption = element(document, "label", "");
     caption.set_attribute("for", &id)?;
-    let area: HtmlTextAreaElement = dom::create(document, "textarea")?;
+    let area: HtmlTextAreaElement = dom::create(document, "textarea");
     area.set_id(&id);
     area.set_read_only(true);
     area.set_rows(4);
-    append(parent, &[&caption, &area])?;
+    append(parent, &[&caption, &area]);
     Ok((caption, area))
 }
 
@@ -331,55 +331,55 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
     root.class_list().add_1("tx-explorer")?;
     // 32 random bits keep a page's explorers apart, and a `u32` is printed by code the wasm has anyway.
     let id = format!("tx-{}", js_sys::Math::random().to_bits() as u32);
-    let heading = element(document, "h1", "tx-heading")?;
-    let controls_box = element(document, "div", "tx-controls")?;
+    let heading = element(document, "h1", "tx-heading");
+    let controls_box = element(document, "div", "tx-controls");
     let controls = Controls::new(document, &controls_box, &id)?;
-    let alert = element(document, "div", "tx-alert")?;
+    let alert = element(document, "div", "tx-alert");
     alert.set_attribute("role", "alert")?;
-    let status = element(document, "p", "tx-status")?;
+    let status = element(document, "p", "tx-status");
     status.set_attribute("role", "status")?;
-    let embed = element(document, "section", "tx-embed")?;
+    let embed = element(document, "section", "tx-embed");
     embed.set_id(&format!("{id}-embed"));
     embed.set_hidden(true);
     controls.embed_toggle.set_attribute("aria-controls", &embed.id())?;
     controls.embed_toggle.set_hidden(mode == Mode::Element);
     let (_, embed_tag) = textarea(document, &embed, format!("{id}-embed-tag"))?;
     let (_, embed_frame) = textarea(document, &embed, format!("{id}-embed-frame"))?;
-    let figure = element(document, "figure", "tx-figure")?;
-    let empty = element(document, "p", "tx-empty")?;
-    let canvas: HtmlCanvasElement = dom::create(document, "canvas")?;
+    let figure = element(document, "figure", "tx-figure");
+    let empty = element(document, "p", "tx-empty");
+    let canvas: HtmlCanvasElement = dom::create(document, "canvas");
     canvas.set_attribute("role", "img")?;
     canvas.set_tab_index(0);
-    let band = element(document, "div", "tx-band")?;
-    let ring = element(document, "div", "tx-ring")?;
+    let band = element(document, "div", "tx-band");
+    let ring = element(document, "div", "tx-ring");
     for layer in [&band, &ring] {
         layer.set_attribute("aria-hidden", "true")?;
         layer.set_hidden(true);
     }
-    let tooltip = element(document, "div", "tx-tooltip")?;
+    let tooltip = element(document, "div", "tx-tooltip");
     tooltip.set_attribute("role", "tooltip")?;
     tooltip.set_id(&format!("{id}-tooltip"));
     tooltip.set_hidden(true);
-    let live = element(document, "div", "tx-live")?;
+    let live = element(document, "div", "tx-live");
     live.set_attribute("aria-live", "polite")?;
-    let summary = element(document, "figcaption", "tx-summary")?;
+    let summary = element(document, "figcaption", "tx-summary");
     summary.set_id(&format!("{id}-summary"));
-    append(&figure, &[&empty, &canvas, &band, &ring, &tooltip, &live, &summary])?;
-    let details = element(document, "section", "tx-details")?;
+    append(&figure, &[&empty, &canvas, &band, &ring, &tooltip, &live, &summary]);
+    let details = element(document, "section", "tx-details");
     details.set_id(&format!("{id}-details"));
     details.set_hidden(true);
-    let details_head = element(document, "div", "tx-details-head")?;
-    let details_heading = element(document, "h2", "")?;
-    let details_close = element(document, "button", "tx-toggle tx-close")?;
+    let details_head = element(document, "div", "tx-details-head");
+    let details_heading = element(document, "h2", "");
+    let details_close = element(document, "button", "tx-toggle tx-close");
     details_close.set_attribute("type", "button")?;
-    append(&details_head, &[&details_heading, &details_close])?;
-    let details_list = element(document, "ol", "")?;
-    append(&details, &[&details_head, &details_list])?;
-    let table_box = element(document, "details", "tx-table")?;
-    let table_summary = element(document, "summary", "")?;
-    let table = element(document, "table", "")?;
-    append(&table_box, &[&table_summary, &table])?;
-    append(root, &[&heading, &controls_box, &embed, &alert, &status, &figure, &details, &table_box])?;
+    append(&details_head, &[&details_heading, &details_close]);
+    let details_list = element(document, "ol", "");
+    append(&details, &[&details_head, &details_list]);
+    let table_box = element(document, "details", "tx-table");
+    let table_summary = element(document, "summary", "");
+    let table = element(document, "table", "");
+    append(&table_box, &[&table_summary, &table]);
+    append(root, &[&heading, &controls_box, &embed, &alert, &status, &figure, &details, &table_box]);
     Ok(Parts {
         heading,
         controls,

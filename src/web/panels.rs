@@ -49,7 +49,7 @@ pub fn fill_details(panel: &HtmlElement, data: &Dataset, subject: Option<&Subjec
     clear(&list);
     for index in figures {
         let d = details(data, index, lang, numbers);
-        let item = element(&panel.owner_document().ok_or("detached")?, "li", "")?;
+        let item = element(&panel.owner_document().ok_or("detached")?, "li", "");
         list.append_child(&item)?;
         append_text(&item, "strong", "", &d.figure)?;
         append_text(&item, "span", "", &format!(" — {}, {}", d.measure, d.when))?;
@@ -78,14 +78,14 @@ pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: 
     let Some(chart) = chart else { return Ok(()) };
     append_text(table, "caption", "", &chart.title)?;
     let document = table.owner_document().ok_or("detached")?;
-    let head = element(&document, "thead", "")?;
-    let header_row = element(&document, "tr", "")?;
+    let head = element(&document, "thead", "");
+    let header_row = element(&document, "tr", "");
     let columns = [UiText::ColumnId, UiText::ColumnScope, UiText::ColumnSeries, UiText::ColumnValue, UiText::ColumnWhen, UiText::ColumnSource, UiText::ColumnWording];
     for column in columns {
         append_text(&header_row, "th", "", ui(column, lang))?.set_attribute("scope", "col")?;
     }
     head.append_child(&header_row)?;
-    let body = element(&document, "tbody", "")?;
+    let body = element(&document, "tbody", "");
     for index in chart.observations() {
         let d = details(data, index, lang, numbers);
         table_row(&body, &[&d.id, &d.heading, &d.measure, &d.figure, &d.when, &d.source, &d.wording], Some(&d.url))?;
@@ -94,12 +94,13 @@ pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: 
         let measure = chart.measure.map(|m| data.measures[m].name.get(lang)).unwrap_or_default();
         table_row(&body, &["", &row.label, measure, &chart.missing_text, "", "", ""], None)?;
     }
-    append(table, &[&head, &body])
+    append(table, &[&head, &body]);
+    Ok(())
 }
 
 /// Appends one table row; the source cell links to the source when there is an address.
 fn table_row(body: &Element, cells: &[&str], url: Option<&str>) -> Result<(), JsValue> {
-    let tr = element(&body.owner_document().ok_or("detached")?, "tr", "")?;
+    let tr = element(&body.owner_document().ok_or("detached")?, "tr", "");
     body.append_child(&tr)?;
     for (i, text) in cells.iter().enumerate() {
         let header = i == 1;
@@ -122,11 +123,12 @@ fn table_row(body: &Element, cells: &[&str], url: Option<&str>) -> Result<(), Js
 pub fn fill_alert(alert: &Element, heading: &str, items: &[String]) -> Result<(), JsValue> {
     clear(alert);
     append_text(alert, "p", "", heading)?;
-    let list = element(&alert.owner_document().ok_or("detached")?, "ul", "")?;
+    let list = element(&alert.owner_document().ok_or("detached")?, "ul", "");
     for item in items {
         append_text(&list, "li", "", item)?;
     }
-    append(alert, &[&list])
+    append(alert, &[&list]);
+    Ok(())
 }
 
 /// The two ways to put the current view on another page: the custom element, and an iframe

@@ -65,7 +65,7 @@ pub struct CanvasText {
 
 impl CanvasText {
     pub fn new(document: &web_sys::Document) -> Result<CanvasText, JsValue> {
-        let canvas: web_sys::HtmlCanvasElement = super::dom::create(document, "canvas")?;
+        let canvas: web_sys::HtmlCanvasElement = super::dom::create(document, "canvas");
         // A "2d" context is a CanvasRenderingContext2D.
         let context = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.unchecked_into();
         Ok(CanvasText { context, family: RefCell::default(), font: Cell::new(None), widths: RefCell::default() })

@@ -178,7 +178,7 @@ impl App {
     }
 
     fn png(&self) -> Result<js_sys::Promise, JsValue> {
-        let canvas: HtmlCanvasElement = dom::create(&self.document()?, "canvas")?;
+        let canvas: HtmlCanvasElement = dom::create(&self.document()?, "canvas");
         let scene = self.scene.as_ref().ok_or("no chart to export")?;
         self.paint(&canvas, scene, PNG_SCALE)?;
         Ok(files::png(&canvas))
