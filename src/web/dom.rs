@@ -10,9 +10,10 @@ pub fn create<T: JsCast>(document: &Document, tag: &str) -> T {
     document.unchecked_ref::<Tree>().create_element(tag).unchecked_into()
 }
 
-// `createElement` and `appendChild` as they are used here, with the explorer's own tag names and
-// its own new elements, cannot throw: imported without the check for an exception, so that
-// building the explorer's elements has no error paths (each dropping every element built so far).
+// `createElement`, `appendChild` and `setAttribute` as they are used here, with the explorer's own
+// tag and attribute names and its own new elements, cannot throw: imported without the check for
+// an exception, so that building the explorer's elements has no error paths (each dropping every
+// element built so far).
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     type Tree;
@@ -20,6 +21,8 @@ extern "C" {
     fn create_element(this: &Tree, tag: &str) -> Element;
     #[wasm_bindgen(method, js_name = appendChild)]
     fn append_child(this: &Tree, child: &Element);
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute(this: &Tree, name: &str, value: &str);
 }
 
 pub fn element(document: &Document, tag: &str, class: &str) -> HtmlElement {
@@ -34,6 +37,11 @@ pub fn text_element(document: &Document, tag: &str, class: &str, text: &str) -> 
     let element = element(document, tag, class);
     element.set_text_content(Some(text));
     element
+}
+
+/// Sets an attribute the explorer names (see `Tree`).
+pub fn set_attribute(element: &Element, name: &str, value: &str) {
+    element.unchecked_ref::<Tree>().set_attribute(name, value);
 }
 
 pub fn clear(element: &Element) {

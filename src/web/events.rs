@@ -159,7 +159,8 @@ fn wire_controls(app: &Shared) -> Result<(), JsValue> {
     listen(app, &embed, "click", |app, _| {
         let open = app.parts.embed.hidden();
         app.parts.embed.set_hidden(!open);
-        app.parts.controls.embed_toggle.set_attribute("aria-expanded", &open.to_string())
+        super::dom::set_attribute(&app.parts.controls.embed_toggle, "aria-expanded", &open.to_string());
+        Ok(())
     })?;
     let close = app.borrow().parts.details_close.clone();
     listen(app, &close, "click", |app, _| {

@@ -36,7 +36,7 @@ use crate::subject::Subject;
 use crate::summary::summarize;
 use crate::ui_text::{ui, UiText};
 use controls::Controls;
-use dom::{append, clear, element, px};
+use dom::{append, clear, element, px, set_attribute};
 use platform::{timed, CanvasText, IntlNumbers, Timings};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -315,15 +315,15 @@ fn js_message(value: &JsValue) -> String {
     message.unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
 }
 
-fn textarea(document: &Document, parent: &HtmlElement, id: String) -> Result<(HtmlElement, HtmlTextAreaElement), JsValue> {
+fn textarea(document: &Document, parent: &HtmlElement, id: String) -> (HtmlElement, HtmlTextAreaElement) {
     let caption = element(document, "label", "");
-    caption.set_attribute("for", &id)?;
+    set_attribute(&caption, "for", &id);
     let area: HtmlTextAreaElement = dom::create(document, "textarea");
     area.set_id(&id);
     area.set_read_only(true);
     area.set_rows(4);
     append(parent, &[&caption, &area]);
-    Ok((caption, area))
+    (caption, area)
 }
 
 fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Parts, JsValue> {
@@ -333,35 +333,35 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
     let id = format!("tx-{}", js_sys::Math::random().to_bits() as u32);
     let heading = element(document, "h1", "tx-heading");
     let controls_box = element(document, "div", "tx-controls");
-    let controls = Controls::new(document, &controls_box, &id)?;
+    let controls = Controls::new(document, &controls_box, &id);
     let alert = element(document, "div", "tx-alert");
-    alert.set_attribute("role", "alert")?;
+    set_attribute(&alert, "role", "alert");
     let status = element(document, "p", "tx-status");
-    status.set_attribute("role", "status")?;
+    set_attribute(&status, "role", "status");
     let embed = element(document, "section", "tx-embed");
     embed.set_id(&format!("{id}-embed"));
     embed.set_hidden(true);
-    controls.embed_toggle.set_attribute("aria-controls", &embed.id())?;
+    set_attribute(&controls.embed_toggle, "aria-controls", &embed.id());
     controls.embed_toggle.set_hidden(mode == Mode::Element);
-    let (_, embed_tag) = textarea(document, &embed, format!("{id}-embed-tag"))?;
-    let (_, embed_frame) = textarea(document, &embed, format!("{id}-embed-frame"))?;
+    let (_, embed_tag) = textarea(document, &embed, format!("{id}-embed-tag"));
+    let (_, embed_frame) = textarea(document, &embed, format!("{id}-embed-frame"));
     let figure = element(document, "figure", "tx-figure");
     let empty = element(document, "p", "tx-empty");
     let canvas: HtmlCanvasElement = dom::create(document, "canvas");
-    canvas.set_attribute("role", "img")?;
+    set_attribute(&canvas, "role", "img");
     canvas.set_tab_index(0);
     let band = element(document, "div", "tx-band");
     let ring = element(document, "div", "tx-ring");
     for layer in [&band, &ring] {
-        layer.set_attribute("aria-hidden", "true")?;
+        set_attribute(&layer, "aria-hidden", "true");
         layer.set_hidden(true);
     }
     let tooltip = element(document, "div", "tx-tooltip");
-    tooltip.set_attribute("role", "tooltip")?;
+    set_attribute(&tooltip, "role", "tooltip");
     tooltip.set_id(&format!("{id}-tooltip"));
     tooltip.set_hidden(true);
     let live = element(document, "div", "tx-live");
-    live.set_attribute("aria-live", "polite")?;
+    set_attribute(&live, "aria-live", "polite");
     let summary = element(document, "figcaption", "tx-summary");
     summary.set_id(&format!("{id}-summary"));
     append(&figure, &[&empty, &canvas, &band, &ring, &tooltip, &live, &summary]);
@@ -371,7 +371,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
     let details_head = element(document, "div", "tx-details-head");
     let details_heading = element(document, "h2", "");
     let details_close = element(document, "button", "tx-toggle tx-close");
-    details_close.set_attribute("type", "button")?;
+    set_attribute(&details_close, "type", "button");
     append(&details_head, &[&details_heading, &details_close]);
     let details_list = element(document, "ol", "");
     append(&details, &[&details_head, &details_list]);
@@ -473,7 +473,7 @@ impl App {
     /// Rebuilds the chart for the current settings and everything that shows it.
     fn show(&mut self, animate: bool) -> Result<(), JsValue> {
         let lang = self.lang();
-        self.root.set_attribute("lang", lang.code())?;
+        set_attribute(&self.root, "lang", lang.code());
         self.root.dataset().set("theme", if self.theme() == Theme::Dark { "dark" } else { "light" })?;
         self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
         let s = &self.settings;
@@ -488,7 +488,7 @@ impl App {
         self.fill_embed()?;
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
         let summary = self.chart.as_ref().map(|c| summarize(&self.data, c, lang, &self.numbers)).unwrap_or_default();
-        self.parts.canvas.set_attribute("aria-label", &format!("{title}. {}", ui(UiText::ChartHelp, lang)))?;
+        set_attribute(&self.parts.canvas, "aria-label", &format!("{title}. {}", ui(UiText::ChartHelp, lang)));
         self.parts.summary.set_text_content(Some(&join(&summary, " ")));
         if self.scene.is_some() {
             // Not on the first showing: then the page itself is what is new.
@@ -687,11 +687,12 @@ impl App {
         let summary = self.parts.summary.id();
         let Some((mark, described)) = shown else {
             tooltip.set_hidden(true);
-            return self.parts.canvas.set_attribute("aria-describedby", &summary);
+            set_attribute(&self.parts.canvas, "aria-describedby", &summary);
+            return Ok(());
         };
         panels::fill_tooltip(tooltip, &described, self.lang())?;
         tooltip.set_hidden(false);
-        self.parts.canvas.set_attribute("aria-describedby", &format!("{} {summary}", tooltip.id()))?;
+        set_attribute(&self.parts.canvas, "aria-describedby", &format!("{} {summary}", tooltip.id()));
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
         let bounds = (self.width, f64::from(self.parts.figure.client_height()));
         let (x, y) = place_tooltip(&mark.bar, size, bounds);

@@ -1,7 +1,7 @@
 //! The HTML around the canvas that carries the same figures as text: the tooltip, the details
 //! panel of a selection, the data table, the alert and the live region.
 
-use super::dom::{append, append_text, clear, element};
+use super::dom::{append, append_text, clear, element, set_attribute};
 use crate::chart::Chart;
 use crate::dataset::Dataset;
 use crate::describe::{conflicts, details, Details};
@@ -50,14 +50,14 @@ pub fn fill_details(panel: &HtmlElement, data: &Dataset, subject: Option<&Subjec
     for index in figures {
         let d = details(data, index, lang, numbers);
         let item = element(&panel.owner_document().ok_or("detached")?, "li", "");
-        list.append_child(&item)?;
+        append(&list, &[&item]);
         append_text(&item, "strong", "", &d.figure)?;
         append_text(&item, "span", "", &format!(" — {}, {}", d.measure, d.when))?;
         let source = append_text(&item, "p", "tx-details-source", &format!("{}: ", ui(UiText::ColumnSource, lang)))?;
         let source_data = &data.sources[data.observations[index].source];
         let link = append_text(&source, "a", "", source_data.title.as_deref().unwrap_or(&source_data.outlet))?;
-        link.set_attribute("href", &d.url)?;
-        link.set_attribute("rel", "noopener noreferrer")?;
+        set_attribute(&link, "href", &d.url);
+        set_attribute(&link, "rel", "noopener noreferrer");
         source.append_with_str_1(&format!(" ({})", d.source))?;
         append_text(&item, "p", "tx-tip-wording", &format!("{} · {}: {}", d.wording, ui(UiText::ColumnId, lang), d.id))?;
         if let Some(note) = &d.note {
@@ -82,9 +82,10 @@ pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: 
     let header_row = element(&document, "tr", "");
     let columns = [UiText::ColumnId, UiText::ColumnScope, UiText::ColumnSeries, UiText::ColumnValue, UiText::ColumnWhen, UiText::ColumnSource, UiText::ColumnWording];
     for column in columns {
-        append_text(&header_row, "th", "", ui(column, lang))?.set_attribute("scope", "col")?;
+        let cell = append_text(&header_row, "th", "", ui(column, lang))?;
+        set_attribute(&cell, "scope", "col");
     }
-    head.append_child(&header_row)?;
+    append(&head, &[&header_row]);
     let body = element(&document, "tbody", "");
     for index in chart.observations() {
         let d = details(data, index, lang, numbers);
@@ -101,18 +102,18 @@ pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: 
 /// Appends one table row; the source cell links to the source when there is an address.
 fn table_row(body: &Element, cells: &[&str], url: Option<&str>) -> Result<(), JsValue> {
     let tr = element(&body.owner_document().ok_or("detached")?, "tr", "");
-    body.append_child(&tr)?;
+    append(&body, &[&tr]);
     for (i, text) in cells.iter().enumerate() {
         let header = i == 1;
         let linked = url.filter(|_| i == 5);
         let cell = append_text(&tr, if header { "th" } else { "td" }, "", if linked.is_some() { "" } else { text })?;
         if header {
-            cell.set_attribute("scope", "row")?;
+            set_attribute(&cell, "scope", "row");
         }
         if let Some(url) = linked {
             let link = append_text(&cell, "a", "", text)?;
-            link.set_attribute("href", url)?;
-            link.set_attribute("rel", "noopener noreferrer")?;
+            set_attribute(&link, "href", url);
+            set_attribute(&link, "rel", "noopener noreferrer");
         }
     }
     Ok(())
