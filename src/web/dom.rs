@@ -1,7 +1,7 @@
 //! Small builders for DOM elements. Text always goes in as text, never as HTML.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element, EventTarget, HtmlElement};
 
 /// A new element of `tag` as the type it is (`HtmlCanvasElement` for "canvas"). `createElement`
 /// in an HTML document always makes that type, so it is not checked at run time: each type
@@ -10,10 +10,10 @@ pub fn create<T: JsCast>(document: &Document, tag: &str) -> T {
     document.unchecked_ref::<Tree>().create_element(tag).unchecked_into()
 }
 
-// `createElement`, `appendChild` and `setAttribute` as they are used here, with the explorer's own
-// tag and attribute names and its own new elements, cannot throw: imported without the check for
-// an exception, so that building the explorer's elements has no error paths (each dropping every
-// element built so far).
+// `createElement`, `appendChild`, `setAttribute` and `addEventListener` as they are used here,
+// with the explorer's own tag, attribute and event names, its own new elements and function
+// listeners, cannot throw: imported without the check for an exception, so that building and
+// wiring the explorer has no error paths (each dropping everything built so far).
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     type Tree;
@@ -23,6 +23,8 @@ extern "C" {
     fn append_child(this: &Tree, child: &Element);
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute(this: &Tree, name: &str, value: &str);
+    #[wasm_bindgen(method, js_name = addEventListener)]
+    fn add_event_listener(this: &Tree, event: &str, listener: &js_sys::Function);
 }
 
 pub fn element(document: &Document, tag: &str, class: &str) -> HtmlElement {
@@ -42,6 +44,11 @@ pub fn text_element(document: &Document, tag: &str, class: &str, text: &str) -> 
 /// Sets an attribute the explorer names (see `Tree`).
 pub fn set_attribute(element: &Element, name: &str, value: &str) {
     element.unchecked_ref::<Tree>().set_attribute(name, value);
+}
+
+/// Calls `listener` on every `event` of `target` (see `Tree`).
+pub fn add_event_listener(target: &EventTarget, event: &str, listener: &js_sys::Function) {
+    target.unchecked_ref::<Tree>().add_event_listener(event, listener);
 }
 
 pub fn clear(element: &Element) {

@@ -32,19 +32,19 @@ impl App {
 
 /// "Your own data" is handled by the full build: opening the panel fetches it, and the page gives
 /// it what the reader picked, pasted or dropped meanwhile.
-pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
+pub fn wire_data(app: &Shared) {
     let (root, summary, file, apply) = {
         let a = app.borrow();
         let c = &a.parts.controls;
         (a.root.clone(), c.data_summary.clone(), c.data_file.clone(), c.data_apply.clone())
     };
-    listen(app, &summary, "click", |app, _| ask(app, "data", None))?;
-    listen(app, &file, "change", |app, _| ask(app, "data", app.parts.controls.data_file.files()))?;
-    listen(app, &apply, "click", |app, _| ask(app, "paste", None))?;
+    listen(app, &summary, "click", |app, _| ask(app, "data", None));
+    listen(app, &file, "change", |app, _| ask(app, "data", app.parts.controls.data_file.files()));
+    listen(app, &apply, "click", |app, _| ask(app, "paste", None));
     listen(app, &root, "dragover", |_, e| {
         e.prevent_default();
         Ok(())
-    })?;
+    });
     listen(app, &root, "drop", |app, e| {
         e.prevent_default();
         let files = e.dyn_ref::<DragEvent>().and_then(|d| d.data_transfer()).and_then(|t| t.files());
