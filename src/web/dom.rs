@@ -10,10 +10,11 @@ pub fn create<T: JsCast>(document: &Document, tag: &str) -> T {
     document.unchecked_ref::<Tree>().create_element(tag).unchecked_into()
 }
 
-// `createElement`, `appendChild`, `setAttribute` and `addEventListener` as they are used here,
-// with the explorer's own tag, attribute and event names, its own new elements and function
-// listeners, cannot throw: imported without the check for an exception, so that building and
-// wiring the explorer has no error paths (each dropping everything built so far).
+// `createElement`, `appendChild`, `setAttribute`, `addEventListener` and `style.setProperty` as
+// they are used here, with the explorer's own tag, attribute, event and property names, its own
+// new elements and function listeners, cannot throw: imported without the check for an
+// exception, so that building, wiring and placing the explorer's elements has no error paths
+// (each dropping everything built so far).
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     type Tree;
@@ -25,6 +26,8 @@ extern "C" {
     fn set_attribute(this: &Tree, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = addEventListener)]
     fn add_event_listener(this: &Tree, event: &str, listener: &js_sys::Function);
+    #[wasm_bindgen(method, js_name = setProperty)]
+    fn set_property(this: &Tree, property: &str, value: &str);
 }
 
 pub fn element(document: &Document, tag: &str, class: &str) -> HtmlElement {
@@ -68,19 +71,18 @@ pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> Resu
     Ok(child)
 }
 
-/// A CSS length in pixels.
-pub fn px(value: f64) -> String {
-    format!("{}px", crate::format::plain_number(value))
+/// Sets a length in CSS pixels in an element's style (see `Tree`).
+pub fn set_px(element: &HtmlElement, property: &str, value: f64) {
+    let length = format!("{}px", crate::format::plain_number(value));
+    element.style().unchecked_ref::<Tree>().set_property(property, &length);
 }
 
 /// Shows an absolutely positioned element over a rectangle of the chart (CSS pixels).
-pub fn place(element: &HtmlElement, rect: &crate::layout::Rect) -> Result<(), JsValue> {
-    let style = element.style();
+pub fn place(element: &HtmlElement, rect: &crate::layout::Rect) {
     for (property, value) in [("left", rect.x), ("top", rect.y), ("width", rect.w), ("height", rect.h)] {
-        style.set_property(property, &px(value))?;
+        set_px(element, property, value);
     }
     element.set_hidden(false);
-    Ok(())
 }
 
 /// Tells the page something with an event that bubbles out of a shadow root too.

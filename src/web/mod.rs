@@ -36,7 +36,7 @@ use crate::subject::Subject;
 use crate::summary::summarize;
 use crate::ui_text::{ui, UiText};
 use controls::Controls;
-use dom::{append, clear, element, px, set_attribute};
+use dom::{append, clear, element, set_attribute, set_px};
 use platform::{timed, CanvasText, IntlNumbers, Timings};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -608,9 +608,8 @@ impl App {
 
     /// Draws a scene on a canvas at a pixel ratio, sizing the canvas to match.
     fn paint(&self, canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<(), JsValue> {
-        let style = canvas.style();
-        style.set_property("width", &px(scene.width))?;
-        style.set_property("height", &px(scene.height))?;
+        set_px(canvas, "width", scene.width);
+        set_px(canvas, "height", scene.height);
         let (w, h) = ((scene.width * ratio).round() as u32, (scene.height * ratio).round() as u32);
         if canvas.width() != w || canvas.height() != h {
             canvas.set_width(w);
@@ -662,9 +661,9 @@ impl App {
         let (band, ring) = (&self.parts.band, &self.parts.ring);
         match highlight {
             Some(h) => {
-                dom::place(band, &h.band)?;
-                dom::place(ring, &h.ring)?;
-                ring.style().set_property("border-width", &px(h.ring_width))?;
+                dom::place(band, &h.band);
+                dom::place(ring, &h.ring);
+                set_px(ring, "border-width", h.ring_width);
             }
             None => {
                 band.set_hidden(true);
@@ -696,7 +695,8 @@ impl App {
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
         let bounds = (self.width, f64::from(self.parts.figure.client_height()));
         let (x, y) = place_tooltip(&mark.bar, size, bounds);
-        tooltip.style().set_property("left", &px(x))?;
-        tooltip.style().set_property("top", &px(y))
+        set_px(tooltip, "left", x);
+        set_px(tooltip, "top", y);
+        Ok(())
     }
 }
