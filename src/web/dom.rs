@@ -10,11 +10,11 @@ pub fn create<T: JsCast>(document: &Document, tag: &str) -> T {
     document.unchecked_ref::<Tree>().create_element(tag).unchecked_into()
 }
 
-// `createElement`, `appendChild`, `setAttribute`, `addEventListener` and `style.setProperty` as
-// they are used here, with the explorer's own tag, attribute, event and property names, its own
-// new elements and function listeners, cannot throw: imported without the check for an
-// exception, so that building, wiring and placing the explorer's elements has no error paths
-// (each dropping everything built so far).
+// `createElement`, `appendChild`, `setAttribute`, `addEventListener`, `style.setProperty` and
+// `Reflect.set` as they are used here, with the explorer's own tag, attribute, event and property
+// names, its own new elements and objects and function listeners, cannot throw: imported without
+// the check for an exception, so that building, wiring and placing the explorer's elements has no
+// error paths (each dropping everything built so far).
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     type Tree;
@@ -28,6 +28,13 @@ extern "C" {
     fn add_event_listener(this: &Tree, event: &str, listener: &js_sys::Function);
     #[wasm_bindgen(method, js_name = setProperty)]
     fn set_property(this: &Tree, property: &str, value: &str);
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn reflect_set(target: &js_sys::Object, key: &str, value: &JsValue) -> bool;
+}
+
+/// Sets a field of an object the explorer made (see `Tree`).
+pub fn set_field(object: &js_sys::Object, key: &str, value: &JsValue) {
+    reflect_set(object, key, value);
 }
 
 pub fn element(document: &Document, tag: &str, class: &str) -> HtmlElement {

@@ -58,7 +58,7 @@ pub fn wire_data(app: &Shared) {
 fn ask(app: &App, tool: &str, files: Option<FileList>) -> Result<(), JsValue> {
     app.parts.status.set_text_content(Some(ui(UiText::LoadingTools, app.lang())));
     let detail = js_sys::Object::new();
-    js_sys::Reflect::set(&detail, &"tool".into(), &tool.into())?;
-    js_sys::Reflect::set(&detail, &"files".into(), &files.map_or(JsValue::NULL, JsValue::from))?;
+    dom::set_field(&detail, "tool", &tool.into());
+    dom::set_field(&detail, "files", &files.map_or(JsValue::NULL, JsValue::from));
     dom::dispatch(&app.root, "tx-tools", &detail)
 }

@@ -36,7 +36,7 @@ use crate::subject::Subject;
 use crate::summary::summarize;
 use crate::ui_text::{ui, UiText};
 use controls::Controls;
-use dom::{append, clear, element, set_attribute, set_px};
+use dom::{append, clear, element, set_attribute, set_field, set_px};
 use platform::{timed, CanvasText, IntlNumbers, Timings};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -193,7 +193,7 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
     let data = tools::embedded()?;
     let app = App {
         mode,
-        numbers: IntlNumbers::new(settings.lang)?,
+        numbers: IntlNumbers::new(settings.lang),
         text: CanvasText::new(&document)?,
         family: FONT_FAMILY.to_string(),
         dark: window.match_media("(prefers-color-scheme: dark)").ok().flatten(),
@@ -244,20 +244,20 @@ impl Explorer {
 
     /// The current options, as `set` takes them.
     #[wasm_bindgen(unchecked_return_type = "ExplorerOptions")]
-    pub fn state(&self) -> Result<JsValue, JsValue> {
+    pub fn state(&self) -> JsValue {
         state_object(&self.app.borrow().settings)
     }
 
 
     /// How long the last parse and validation, query, layout and draw each took, in ms.
     #[wasm_bindgen(unchecked_return_type = "{ parse: number, query: number, layout: number, draw: number }")]
-    pub fn timings(&self) -> Result<JsValue, JsValue> {
+    pub fn timings(&self) -> JsValue {
         let t = self.app.borrow().timings;
         let object = js_sys::Object::new();
         for (key, value) in [("parse", t.parse), ("query", t.query), ("layout", t.layout), ("draw", t.draw)] {
-            js_sys::Reflect::set(&object, &key.into(), &value.into())?;
+            set_field(&object, key, &value.into());
         }
-        Ok(object.into())
+        object.into()
     }
 
     /// Removes the explorer from its element and lets go of everything it listens to.
@@ -299,12 +299,12 @@ fn option_pairs(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
         .collect())
 }
 
-fn state_object(settings: &Settings) -> Result<JsValue, JsValue> {
+fn state_object(settings: &Settings) -> JsValue {
     let object = js_sys::Object::new();
     for (key, value) in settings.to_pairs() {
-        js_sys::Reflect::set(&object, &key.into(), &value.into())?;
+        set_field(&object, key, &value.into());
     }
-    Ok(object.into())
+    object.into()
 }
 
 /// What a thrown value says: an error's (a DOMException's too) message, or a string; of anything
@@ -437,7 +437,7 @@ impl App {
         let before = self.settings.clone();
         edit(&mut self.settings);
         if self.settings.lang != before.lang {
-            self.numbers = IntlNumbers::new(self.settings.lang)?;
+            self.numbers = IntlNumbers::new(self.settings.lang);
         }
         self.record(&before)?;
         self.show(animate)
@@ -462,7 +462,7 @@ impl App {
                     false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
                 }
             }
-            Mode::Element => dom::dispatch(&self.root, "statechange", &state_object(&self.settings)?),
+            Mode::Element => dom::dispatch(&self.root, "statechange", &state_object(&self.settings)),
         }
     }
 

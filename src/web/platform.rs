@@ -3,7 +3,7 @@
 use crate::format::{plain_number, NumberFormat};
 use crate::lang::Lang;
 use crate::layout::{TextMeasure, TextRole};
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Function, Object};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CanvasRenderingContext2d;
@@ -33,12 +33,12 @@ pub struct IntlNumbers {
 }
 
 impl IntlNumbers {
-    pub fn new(lang: Lang) -> Result<IntlNumbers, JsValue> {
+    pub fn new(lang: Lang) -> IntlNumbers {
         let options = Object::new();
-        Reflect::set(&options, &"maximumFractionDigits".into(), &1.into())?;
+        super::dom::set_field(&options, "maximumFractionDigits", &1.into());
         let locales = Array::of1(&lang.code().into());
         let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
-        Ok(IntlNumbers { format })
+        IntlNumbers { format }
     }
 }
 
