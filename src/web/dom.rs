@@ -10,11 +10,10 @@ pub fn create<T: JsCast>(document: &Document, tag: &str) -> T {
     document.unchecked_ref::<Tree>().create_element(tag).unchecked_into()
 }
 
-// `createElement`, `appendChild`, `setAttribute`, `addEventListener`, `style.setProperty` and
-// `Reflect.set` as they are used here, with the explorer's own tag, attribute, event and property
-// names, its own new elements and objects and function listeners, cannot throw: imported without
-// the check for an exception, so that building, wiring and placing the explorer's elements has no
-// error paths (each dropping everything built so far).
+// These calls, as the explorer makes them (its own tag, attribute, class, event, property and mark
+// names, its own new elements and objects, function callbacks, text), cannot throw: imported
+// without web-sys's check for an exception, so that building, wiring, placing and measuring the
+// explorer's elements has no error paths (each dropping everything built so far).
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     type Tree;
@@ -30,6 +29,40 @@ extern "C" {
     fn set_property(this: &Tree, property: &str, value: &str);
     #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
     fn reflect_set(target: &js_sys::Object, key: &str, value: &JsValue) -> bool;
+    #[wasm_bindgen(method, js_name = append)]
+    fn append_str(this: &Tree, text: &str);
+    #[wasm_bindgen(method, js_name = add)]
+    fn add_class(this: &Tree, class: &str);
+    #[wasm_bindgen(method, js_name = requestAnimationFrame)]
+    fn request_animation_frame(this: &Tree, callback: &js_sys::Function);
+    #[wasm_bindgen(method)]
+    fn mark(this: &Tree, name: &str);
+    #[wasm_bindgen(method, js_name = measureText)]
+    fn measure_text(this: &Tree, text: &str) -> web_sys::TextMetrics;
+}
+
+/// Appends text after an element's children.
+pub fn append_str(element: &Element, text: &str) {
+    element.unchecked_ref::<Tree>().append_str(text);
+}
+
+pub fn add_class(element: &Element, class: &str) {
+    element.class_list().unchecked_ref::<Tree>().add_class(class);
+}
+
+/// Calls `callback` before the next repaint.
+pub fn request_animation_frame(window: &web_sys::Window, callback: &js_sys::Function) {
+    window.unchecked_ref::<Tree>().request_animation_frame(callback);
+}
+
+/// A User Timing mark.
+pub fn mark(performance: &web_sys::Performance, name: &str) {
+    performance.unchecked_ref::<Tree>().mark(name);
+}
+
+/// The width of `text` in the context's current font.
+pub fn measure_text(context: &web_sys::CanvasRenderingContext2d, text: &str) -> f64 {
+    context.unchecked_ref::<Tree>().measure_text(text).width()
 }
 
 /// Sets a field of an object the explorer made (see `Tree`).

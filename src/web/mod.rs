@@ -328,7 +328,7 @@ fn textarea(document: &Document, parent: &HtmlElement, id: String) -> (HtmlEleme
 
 fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Parts, JsValue> {
     clear(root);
-    root.class_list().add_1("tx-explorer")?;
+    dom::add_class(root, "tx-explorer");
     // 32 random bits keep a page's explorers apart, and a `u32` is printed by code the wasm has anyway.
     let id = format!("tx-{}", js_sys::Math::random().to_bits() as u32);
     let heading = element(document, "h1", "tx-heading");
@@ -474,7 +474,7 @@ impl App {
     fn show(&mut self, animate: bool) -> Result<(), JsValue> {
         let lang = self.lang();
         set_attribute(&self.root, "lang", lang.code());
-        self.root.dataset().set("theme", if self.theme() == Theme::Dark { "dark" } else { "light" })?;
+        set_attribute(&self.root, "data-theme", if self.theme() == Theme::Dark { "dark" } else { "light" });
         self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
         let s = &self.settings;
         let query = Query { view: s.view, measure: s.measure.as_deref(), period: s.period.as_deref(), sort: s.sort, value_labels: s.value_labels };
@@ -560,7 +560,10 @@ impl App {
         }
         self.mark_related();
         match (&self.transition, &self.wiring.next_frame) {
-            (Some(_), Some(next)) => self.window.request_animation_frame(next).map(|_| ()),
+            (Some(_), Some(next)) => {
+                dom::request_animation_frame(&self.window, next);
+                Ok(())
+            }
             _ => self.draw(),
         }
     }
@@ -577,7 +580,8 @@ impl App {
         let (Some(scene), Some(next)) = (&self.scene, &self.wiring.next_frame) else { return Ok(()) };
         let tweened = scene.tween(&transition.from, t);
         self.paint(&self.parts.canvas, &tweened, self.drawn_for.1)?;
-        self.window.request_animation_frame(next).map(|_| ())
+        dom::request_animation_frame(&self.window, next);
+        Ok(())
     }
 
     fn mark_related(&mut self) {
@@ -600,7 +604,7 @@ impl App {
             self.painted = true;
             // For the benchmark: navigation to the first chart painted.
             if let Some(performance) = self.window.performance() {
-                performance.mark(FIRST_CHART_MARK)?;
+                dom::mark(&performance, FIRST_CHART_MARK);
             }
         }
         self.update_highlight(false)

@@ -58,7 +58,7 @@ pub fn fill_details(panel: &HtmlElement, data: &Dataset, subject: Option<&Subjec
         let link = append_text(&source, "a", "", source_data.title.as_deref().unwrap_or(&source_data.outlet))?;
         set_attribute(&link, "href", &d.url);
         set_attribute(&link, "rel", "noopener noreferrer");
-        source.append_with_str_1(&format!(" ({})", d.source))?;
+        super::dom::append_str(&source, &format!(" ({})", d.source));
         append_text(&item, "p", "tx-tip-wording", &format!("{} · {}: {}", d.wording, ui(UiText::ColumnId, lang), d.id))?;
         if let Some(note) = &d.note {
             append_text(&item, "p", "tx-tip-note", &format!("{}: {note}", ui(UiText::Note, lang)))?;

@@ -92,7 +92,7 @@ impl TextMeasure for CanvasText {
             self.context.set_font(&role.css_font(&self.family.borrow()));
             self.font.set(Some(role));
         }
-        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
+        let width = super::dom::measure_text(&self.context, text);
         let mut widths = self.widths.borrow_mut();
         let slot = match widths.len() < MAX_WIDTHS {
             true => slot,
