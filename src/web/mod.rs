@@ -271,14 +271,8 @@ impl Explorer {
 
 fn query_pairs(search: &str) -> Result<Vec<(String, String)>, JsValue> {
     let params = web_sys::UrlSearchParams::new_with_str(search)?;
-    let entries = js_sys::try_iter(&params)?.ok_or("URLSearchParams is not iterable")?;
-    let mut pairs = Vec::new();
-    for entry in entries {
-        // Its entries are [key, value] arrays.
-        let entry: js_sys::Array = entry?.unchecked_into();
-        pairs.push((entry.get(0).as_string().unwrap_or_default(), entry.get(1).as_string().unwrap_or_default()));
-    }
-    Ok(pairs)
+    // `Array.from` rather than Rust iterating it: no iterator protocol in the wasm.
+    Ok(entry_pairs(&js_sys::Array::from(&params)))
 }
 
 /// The string-valued entries of an options object (`undefined` or `null` give none).
@@ -286,17 +280,20 @@ fn option_pairs(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Vec::new());
     }
-    let entries = js_sys::Object::entries(options.dyn_ref::<js_sys::Object>().ok_or("options must be an object")?);
-    Ok(entries
+    Ok(entry_pairs(&js_sys::Object::entries(options.dyn_ref::<js_sys::Object>().ok_or("options must be an object")?)))
+}
+
+/// [key, value] arrays as pairs, those whose value is a string, or a boolean ("on", "off").
+fn entry_pairs(entries: &js_sys::Array) -> Vec<(String, String)> {
+    entries
         .iter()
         .filter_map(|entry| {
-            // `Object.entries` gives [key, value] arrays.
             let entry: js_sys::Array = entry.unchecked_into();
             let value = entry.get(1);
             let text = value.as_string().or_else(|| value.as_bool().map(|b| if b { "on" } else { "off" }.to_string()))?;
             Some((entry.get(0).as_string()?, text))
         })
-        .collect())
+        .collect()
 }
 
 fn state_object(settings: &Settings) -> JsValue {
