@@ -171,9 +171,18 @@ pub struct Explorer {
 /// `measure`, `period`, `sort`, `labels`, `select`, `lang`, `theme`, `data`), with history.
 #[wasm_bindgen]
 pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
+    let (window, _) = page_of(&root)?;
     let settings = Settings::from_pairs(query_pairs(&window.location().search()?)?);
     start(root, settings, Mode::Page)
+}
+
+/// The window and document `root` is in. Found from the element rather than by
+/// `web_sys::window()`, which looks for the global object among four names and checks its type.
+fn page_of(root: &HtmlElement) -> Result<(Window, Document), JsValue> {
+    let document = root.owner_document().ok_or("no document")?;
+    // A document's view is its window.
+    let window = document.default_view().ok_or("no window")?.unchecked_into();
+    Ok((window, document))
 }
 
 /// Builds an explorer inside a host's element. `options` is an object with any of `view`,
@@ -186,8 +195,7 @@ pub fn mount(root: HtmlElement, #[wasm_bindgen(unchecked_param_type = "ExplorerO
 }
 
 fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
+    let (window, document) = page_of(&root)?;
     let parts = build_parts(&document, &root, mode)?;
     panic::watch(&parts.alert);
     let data = tools::embedded()?;
@@ -475,7 +483,7 @@ impl App {
         self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
         let s = &self.settings;
         let query = Query { view: s.view, measure: s.measure.as_deref(), period: s.period.as_deref(), sort: s.sort, value_labels: s.value_labels };
-        self.chart = timed(&mut self.timings.query, || chart::build(&self.data, query, lang, &self.numbers));
+        self.chart = timed(&self.window, &mut self.timings.query, || chart::build(&self.data, query, lang, &self.numbers));
         self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data)?;
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
         self.table_filled = false;
@@ -551,7 +559,7 @@ impl App {
             return Ok(());
         }
         self.drawn_for = now;
-        self.scene = timed(&mut self.timings.layout, || self.chart.as_ref().map(|chart| layout(chart, now.0, &self.text, &self.numbers)));
+        self.scene = timed(&self.window, &mut self.timings.layout, || self.chart.as_ref().map(|chart| layout(chart, now.0, &self.text, &self.numbers)));
         if let Some(scene) = &self.scene {
             self.interaction.relayout(scene);
         }
@@ -595,7 +603,7 @@ impl App {
         }
         let Some(scene) = &self.scene else { return Ok(()) };
         let mut spent = 0.0;
-        timed(&mut spent, || self.paint(&self.parts.canvas, scene, self.drawn_for.1))?;
+        timed(&self.window, &mut spent, || self.paint(&self.parts.canvas, scene, self.drawn_for.1))?;
         self.timings.draw = spent;
         if !self.painted {
             self.painted = true;

@@ -19,8 +19,8 @@ pub struct Timings {
 }
 
 /// Runs `work`, writing how long it took into `spent`.
-pub fn timed<T>(spent: &mut f64, work: impl FnOnce() -> T) -> T {
-    let clock = web_sys::window().and_then(|w| w.performance());
+pub fn timed<T>(window: &web_sys::Window, spent: &mut f64, work: impl FnOnce() -> T) -> T {
+    let clock = window.performance();
     let start = clock.as_ref().map_or(0.0, |c| c.now());
     let result = work();
     *spent = clock.map_or(0.0, |c| c.now() - start);

@@ -150,7 +150,7 @@ impl App {
     /// Validates a dataset (JSON or CSV bytes) and shows it; if it has problems they are listed
     /// and the data on screen stays.
     fn load(&mut self, bytes: &[u8], name: &str) -> Result<Vec<String>, JsValue> {
-        match timed(&mut self.timings.parse, || read_dataset(bytes, name)) {
+        match timed(&self.window, &mut self.timings.parse, || read_dataset(bytes, name)) {
             Ok((data, json)) => {
                 self.data = data;
                 self.data_json = json;
