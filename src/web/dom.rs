@@ -39,6 +39,26 @@ extern "C" {
     fn mark(this: &Tree, name: &str);
     #[wasm_bindgen(method, js_name = measureText)]
     fn measure_text(this: &Tree, text: &str) -> web_sys::TextMetrics;
+    #[wasm_bindgen(method, js_name = removeEventListener)]
+    fn remove_event_listener(this: &Tree, event: &str, listener: &js_sys::Function);
+    #[wasm_bindgen(method, js_name = call)]
+    fn call_with_number(this: &Tree, this_arg: &JsValue, value: f64) -> JsValue;
+    #[wasm_bindgen(js_name = CustomEvent)]
+    type Announcement;
+    #[wasm_bindgen(constructor, js_class = CustomEvent)]
+    fn new(name: &str, init: &web_sys::CustomEventInit) -> Announcement;
+    #[wasm_bindgen(method, js_name = dispatchEvent)]
+    fn dispatch_event(this: &Tree, event: &Announcement);
+}
+
+/// Stops calling `listener` on `event` of `target`.
+pub fn remove_event_listener(target: &EventTarget, event: &str, listener: &js_sys::Function) {
+    target.unchecked_ref::<Tree>().remove_event_listener(event, listener);
+}
+
+/// What a function gives for a number (as `Intl.NumberFormat`'s `format` does).
+pub fn call_with_number(function: &js_sys::Function, value: f64) -> JsValue {
+    function.unchecked_ref::<Tree>().call_with_number(&JsValue::NULL, value)
 }
 
 /// Appends text after an element's children.
@@ -126,11 +146,10 @@ pub fn place(element: &HtmlElement, rect: &crate::layout::Rect) {
 }
 
 /// Tells the page something with an event that bubbles out of a shadow root too.
-pub fn dispatch(target: &Element, name: &str, detail: &JsValue) -> Result<(), JsValue> {
+pub fn dispatch(target: &Element, name: &str, detail: &JsValue) {
     let init = web_sys::CustomEventInit::new();
     init.set_detail(detail);
     init.set_bubbles(true);
     init.set_composed(true);
-    let event = web_sys::CustomEvent::new_with_event_init_dict(name, &init)?;
-    target.dispatch_event(&event).map(|_| ())
+    target.unchecked_ref::<Tree>().dispatch_event(&Announcement::new(name, &init));
 }

@@ -32,7 +32,7 @@ impl Wiring {
     pub fn release(&mut self) {
         for listener in self.listeners.drain(..) {
             let callback = listener.closure.as_ref().unchecked_ref();
-            let _ = listener.target.remove_event_listener_with_callback(&listener.event, callback);
+            super::dom::remove_event_listener(&listener.target, &listener.event, callback);
         }
         if let Some((observer, _)) = self.observer.take() {
             observer.disconnect();

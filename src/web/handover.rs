@@ -60,5 +60,6 @@ fn ask(app: &App, tool: &str, files: Option<FileList>) -> Result<(), JsValue> {
     let detail = js_sys::Object::new();
     dom::set_field(&detail, "tool", &tool.into());
     dom::set_field(&detail, "files", &files.map_or(JsValue::NULL, JsValue::from));
-    dom::dispatch(&app.root, "tx-tools", &detail)
+    dom::dispatch(&app.root, "tx-tools", &detail);
+    Ok(())
 }

@@ -467,7 +467,10 @@ impl App {
                     false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
                 }
             }
-            Mode::Element => dom::dispatch(&self.root, "statechange", &state_object(&self.settings)),
+            Mode::Element => {
+                dom::dispatch(&self.root, "statechange", &state_object(&self.settings));
+                Ok(())
+            }
         }
     }
 

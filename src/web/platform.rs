@@ -44,7 +44,7 @@ impl IntlNumbers {
 
 impl NumberFormat for IntlNumbers {
     fn format(&self, value: f64) -> String {
-        self.format.call1(&JsValue::NULL, &value.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| plain_number(value))
+        super::dom::call_with_number(&self.format, value).as_string().unwrap_or_else(|| plain_number(value))
     }
 }
 
