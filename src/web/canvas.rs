@@ -67,7 +67,7 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
 impl CanvasBackend {
     pub fn new(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, JsValue> {
         // A "2d" context is a CanvasRenderingContext2D.
-        let context: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.unchecked_into();
+        let context = super::dom::context_2d(canvas).ok_or("no 2d canvas context")?;
         Ok(CanvasBackend { context, size: (canvas.width(), canvas.height()), fill: None, stroke: None, font: None, anchor: None })
     }
 

@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::render::Theme;
 use crate::settings::{Settings, ThemeChoice};
 use crate::ui_text::{ui, UiText};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement};
 
 /// A `<select>` with a visible `<label for>` naming it (the caption alone, not its options).
@@ -30,7 +30,7 @@ impl Labelled {
     }
 
     /// Fills the options (value, text) and picks `chosen`; hidden when there is nothing to choose.
-    fn fill(&self, caption: &str, options: &[(String, String)], chosen: &str) -> Result<(), JsValue> {
+    fn fill(&self, caption: &str, options: &[(String, String)], chosen: &str) {
         self.caption.set_text_content(Some(caption));
         let current: Vec<(String, String)> = (0..self.select.length())
             // A select's items are its options.
@@ -40,13 +40,12 @@ impl Labelled {
         if current != options {
             self.select.set_text_content(None);
             for (value, text) in options {
-                let option = HtmlOptionElement::new_with_text_and_value(text, value)?;
+                let option = super::dom::option(text, value);
                 append(&self.select, &[&option]);
             }
         }
         self.select.set_value(chosen);
         self.label.set_hidden(options.len() < 2);
-        Ok(())
     }
 }
 
@@ -179,7 +178,7 @@ impl Controls {
     }
 
     /// Shows the state and the choices the current chart offers, in the page's language.
-    pub fn update(&self, settings: &Settings, chart: Option<&Chart>, data: &Dataset) -> Result<(), JsValue> {
+    pub fn update(&self, settings: &Settings, chart: Option<&Chart>, data: &Dataset) {
         let lang = settings.lang;
         set_attribute(&self.view_group, "aria-label", ui(UiText::ViewGroup, lang));
         set_attribute(&self.lang_group, "aria-label", ui(UiText::Language, lang));
@@ -193,16 +192,16 @@ impl Controls {
         let measures: Vec<(String, String)> =
             chart.map_or(&[][..], |c| &c.measures[..]).iter().map(|&m| (data.measures[m].id.clone(), data.measures[m].name.get(lang).to_string())).collect();
         let chosen = chart.and_then(|c| c.measure).map(|m| data.measures[m].id.clone()).unwrap_or_default();
-        self.measure.fill(ui(UiText::Measure, lang), &measures, &chosen)?;
+        self.measure.fill(ui(UiText::Measure, lang), &measures, &chosen);
         let mut periods = vec![(String::new(), ui(UiText::AllPeriods, lang).to_string())];
         periods.extend(chart.map_or(&[][..], |c| &c.periods[..]).iter().cloned());
         let periods = if periods.len() > 1 { periods } else { Vec::new() };
-        self.period.fill(ui(UiText::Period, lang), &periods, chart.and_then(|c| c.period.as_deref()).unwrap_or(""))?;
+        self.period.fill(ui(UiText::Period, lang), &periods, chart.and_then(|c| c.period.as_deref()).unwrap_or(""));
         let sorts: Vec<(String, String)> = match settings.view {
             View::Timeline => Vec::new(),
             _ => Sort::ALL.iter().map(|s| (s.code().to_string(), s.name(lang).to_string())).collect(),
         };
-        self.sort.fill(ui(UiText::Sort, lang), &sorts, settings.sort.code())?;
+        self.sort.fill(ui(UiText::Sort, lang), &sorts, settings.sort.code());
         self.labels_caption.set_text_content(Some(ui(UiText::ValueLabels, lang)));
         self.labels.set_checked(settings.value_labels);
         self.labels_box.set_hidden(chart.is_none());
@@ -226,7 +225,6 @@ impl Controls {
         self.data_file_caption.set_text_content(Some(ui(UiText::PickFile, lang)));
         self.data_paste_caption.set_text_content(Some(ui(UiText::PasteData, lang)));
         self.data_apply.set_text_content(Some(ui(UiText::ShowPasted, lang)));
-        Ok(())
     }
 }
 

@@ -43,12 +43,41 @@ extern "C" {
     fn remove_event_listener(this: &Tree, event: &str, listener: &js_sys::Function);
     #[wasm_bindgen(method, js_name = call)]
     fn call_with_number(this: &Tree, this_arg: &JsValue, value: f64) -> JsValue;
+    #[wasm_bindgen(method, js_name = getContext)]
+    fn get_context(this: &Tree, kind: &str) -> Option<web_sys::CanvasRenderingContext2d>;
+    #[wasm_bindgen(method)]
+    fn focus(this: &Tree);
+    #[wasm_bindgen(method, js_name = matchMedia)]
+    fn match_media(this: &Tree, query: &str) -> Option<web_sys::MediaQueryList>;
+    #[wasm_bindgen(js_name = Option)]
+    type NewOption;
+    #[wasm_bindgen(constructor, js_class = Option)]
+    fn new(text: &str, value: &str) -> NewOption;
     #[wasm_bindgen(js_name = CustomEvent)]
     type Announcement;
     #[wasm_bindgen(constructor, js_class = CustomEvent)]
     fn new(name: &str, init: &web_sys::CustomEventInit) -> Announcement;
     #[wasm_bindgen(method, js_name = dispatchEvent)]
     fn dispatch_event(this: &Tree, event: &Announcement);
+}
+
+/// A canvas's 2D context (`None` if the canvas already has a context of another kind).
+pub fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.unchecked_ref::<Tree>().get_context("2d")
+}
+
+pub fn focus(element: &HtmlElement) {
+    element.unchecked_ref::<Tree>().focus();
+}
+
+/// The list that says whether the page matches a media query, live.
+pub fn match_media(window: &web_sys::Window, query: &str) -> Option<web_sys::MediaQueryList> {
+    window.unchecked_ref::<Tree>().match_media(query)
+}
+
+/// A new `<option>` with its text and value.
+pub fn option(text: &str, value: &str) -> web_sys::HtmlOptionElement {
+    NewOption::new(text, value).unchecked_into()
 }
 
 /// Stops calling `listener` on `event` of `target`.

@@ -78,7 +78,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
         });
     }
     listen(app, &window, "resize", |app, _| app.fit());
-    if let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") {
+    if let Some(query) = super::dom::match_media(&window, "(prefers-color-scheme: dark)") {
         listen(app, &query, "change", |app, _| app.show(false));
     }
     // The figure's width never depends on the canvas's height, so redrawing cannot loop.
@@ -164,7 +164,8 @@ fn wire_controls(app: &Shared) {
     let close = app.borrow().parts.details_close.clone();
     listen(app, &close, "click", |app, _| {
         app.select(Selecting::Clear)?;
-        app.parts.canvas.focus()
+        super::dom::focus(&app.parts.canvas);
+        Ok(())
     })
 }
 

@@ -196,7 +196,7 @@ pub fn mount(root: HtmlElement, #[wasm_bindgen(unchecked_param_type = "ExplorerO
 
 fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, JsValue> {
     let (window, document) = page_of(&root)?;
-    let parts = build_parts(&document, &root, mode)?;
+    let parts = build_parts(&document, &root, mode);
     panic::watch(&parts.alert);
     let data = tools::embedded()?;
     let app = App {
@@ -204,8 +204,8 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
         numbers: IntlNumbers::new(settings.lang),
         text: CanvasText::new(&document)?,
         family: FONT_FAMILY.to_string(),
-        dark: window.match_media("(prefers-color-scheme: dark)").ok().flatten(),
-        reduced_motion: window.match_media("(prefers-reduced-motion: reduce)").ok().flatten(),
+        dark: dom::match_media(&window, "(prefers-color-scheme: dark)"),
+        reduced_motion: dom::match_media(&window, "(prefers-reduced-motion: reduce)"),
         window,
         root,
         parts,
@@ -331,7 +331,7 @@ fn textarea(document: &Document, parent: &HtmlElement, id: String) -> (HtmlEleme
     (caption, area)
 }
 
-fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Parts, JsValue> {
+fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
     clear(root);
     dom::add_class(root, "tx-explorer");
     // 32 random bits keep a page's explorers apart, and a `u32` is printed by code the wasm has anyway.
@@ -385,7 +385,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
     let table = element(document, "table", "");
     append(&table_box, &[&table_summary, &table]);
     append(root, &[&heading, &controls_box, &embed, &alert, &status, &figure, &details, &table_box]);
-    Ok(Parts {
+    Parts {
         heading,
         controls,
         alert,
@@ -406,7 +406,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
         table_box,
         table_summary,
         table,
-    })
+    }
 }
 
 impl App {
@@ -487,7 +487,7 @@ impl App {
         let s = &self.settings;
         let query = Query { view: s.view, measure: s.measure.as_deref(), period: s.period.as_deref(), sort: s.sort, value_labels: s.value_labels };
         self.chart = timed(&self.window, &mut self.timings.query, || chart::build(&self.data, query, lang, &self.numbers));
-        self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data)?;
+        self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data);
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
         self.table_filled = false;
         self.fill_table_if_open()?;

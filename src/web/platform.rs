@@ -5,7 +5,7 @@ use crate::lang::Lang;
 use crate::layout::{TextMeasure, TextRole};
 use js_sys::{Array, Function, Object};
 use std::cell::{Cell, RefCell};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d;
 
 /// How long the last parse and validation, query, layout and draw each took, in milliseconds;
@@ -66,8 +66,7 @@ pub struct CanvasText {
 impl CanvasText {
     pub fn new(document: &web_sys::Document) -> Result<CanvasText, JsValue> {
         let canvas: web_sys::HtmlCanvasElement = super::dom::create(document, "canvas");
-        // A "2d" context is a CanvasRenderingContext2D.
-        let context = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.unchecked_into();
+        let context = super::dom::context_2d(&canvas).ok_or("no 2d canvas context")?;
         Ok(CanvasText { context, family: RefCell::default(), font: Cell::new(None), widths: RefCell::default() })
     }
 
