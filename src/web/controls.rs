@@ -184,10 +184,10 @@ impl Controls {
         set_attribute(&self.lang_group, "aria-label", ui(UiText::Language, lang));
         for (view, button) in &self.view_buttons {
             button.set_text_content(Some(view.name(lang)));
-            set_attribute(&button, "aria-pressed", &(*view == settings.view).to_string());
+            set_attribute(button, "aria-pressed", &(*view == settings.view).to_string());
         }
         for (code, button) in &self.lang_buttons {
-            set_attribute(&button, "aria-pressed", &(*code == lang).to_string());
+            set_attribute(button, "aria-pressed", &(*code == lang).to_string());
         }
         let measures: Vec<(String, String)> =
             chart.map_or(&[][..], |c| &c.measures[..]).iter().map(|&m| (data.measures[m].id.clone(), data.measures[m].name.get(lang).to_string())).collect();
@@ -213,12 +213,12 @@ impl Controls {
                 ThemeChoice::Fixed(Theme::Dark) => UiText::ThemeDark,
             };
             button.set_text_content(Some(ui(name, lang)));
-            set_attribute(&button, "aria-pressed", &(*theme == settings.theme).to_string());
+            set_attribute(button, "aria-pressed", &(*theme == settings.theme).to_string());
         }
         set_attribute(&self.export_group, "aria-label", ui(UiText::Export, lang));
         for (export, button) in &self.export_buttons {
-            set_attribute(&button, "title", &format!("{} {}", ui(UiText::Export, lang), export.extension().to_ascii_uppercase()));
-            set_attribute(&button, "aria-disabled", &(chart.is_none() && *export != Export::Json).to_string());
+            set_attribute(button, "title", &format!("{} {}", ui(UiText::Export, lang), export.extension().to_ascii_uppercase()));
+            set_attribute(button, "aria-disabled", &(chart.is_none() && *export != Export::Json).to_string());
         }
         self.embed_toggle.set_text_content(Some(ui(UiText::Embed, lang)));
         self.data_summary.set_text_content(Some(ui(UiText::OwnData, lang)));

@@ -358,7 +358,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
     let band = element(document, "div", "tx-band");
     let ring = element(document, "div", "tx-ring");
     for layer in [&band, &ring] {
-        set_attribute(&layer, "aria-hidden", "true");
+        set_attribute(layer, "aria-hidden", "true");
         layer.set_hidden(true);
     }
     let tooltip = element(document, "div", "tx-tooltip");

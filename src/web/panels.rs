@@ -102,7 +102,7 @@ pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: 
 /// Appends one table row; the source cell links to the source when there is an address.
 fn table_row(body: &Element, cells: &[&str], url: Option<&str>) -> Result<(), JsValue> {
     let tr = element(&body.owner_document().ok_or("detached")?, "tr", "");
-    append(&body, &[&tr]);
+    append(body, &[&tr]);
     for (i, text) in cells.iter().enumerate() {
         let header = i == 1;
         let linked = url.filter(|_| i == 5);
