@@ -6,26 +6,28 @@ use crate::lang::Localized;
 use crate::limits::{MAX_ITEMS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, MAX_VALUE};
 use crate::problem::{IdKind, Problem, ProblemKind};
 use crate::raw::{self, Field, QualifierName, Read, TimeKind, Unknown};
+use crate::sorting::sorted_order;
 use crate::time::{PartialDate, Period, When};
-use serde::{Deserialize, Serialize};
+use crate::encoded::{Encoded, Reader};
+use serde::Serialize;
 use std::collections::hash_map::{Entry, HashMap};
 
 pub use crate::raw::TimeKind as MeasureTime;
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Named {
     pub id: String,
     pub name: Localized,
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Site {
     pub id: String,
     pub name: Localized,
     pub planned: bool,
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Company {
     pub id: String,
     pub name: Localized,
@@ -33,7 +35,7 @@ pub struct Company {
     pub sector: Option<usize>,
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Measure {
     pub id: String,
     pub name: Localized,
@@ -43,7 +45,7 @@ pub struct Measure {
     pub plan_for: Option<usize>,
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Source {
     pub id: String,
     pub title: Option<String>,
@@ -53,7 +55,7 @@ pub struct Source {
 }
 
 /// What an observation is about; every field narrows it, none at all is the whole zone.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Scope {
     pub sites: Vec<usize>,
     pub sector: Option<usize>,
@@ -62,7 +64,7 @@ pub struct Scope {
 }
 
 /// How the source words a figure; a range carries its upper end.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub enum Qualifier {
     Exact,
     MoreThan,
@@ -73,7 +75,7 @@ pub enum Qualifier {
     Range { max: f64 },
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Observation {
     pub id: String,
     pub measure: usize,
@@ -87,7 +89,14 @@ pub struct Observation {
     pub note: Option<Localized>,
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+impl Observation {
+    /// What the observation is a figure of: its measure and scope.
+    fn subject(&self) -> (usize, &Scope) {
+        (self.measure, &self.scope)
+    }
+}
+
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Dataset {
     pub zone: Named,
     pub sites: Vec<Site>,
@@ -96,11 +105,11 @@ pub struct Dataset {
     pub measures: Vec<Measure>,
     pub sources: Vec<Source>,
     pub observations: Vec<Observation>,
-    /// The observations of each measure (by position) and scope, in the order listed: a view's
-    /// query and the search for figures that disagree look here instead of scanning every observation.
-    /// Not encoded: `decode` builds it again.
+    /// The observations' positions sorted by measure and scope, each subject's in the order listed:
+    /// a view's query and the search for figures that disagree look here instead of scanning every
+    /// observation. Not encoded: `decode` builds it again.
     #[serde(skip)]
-    by_subject: Vec<HashMap<Scope, Vec<usize>>>,
+    by_subject: Vec<usize>,
 }
 
 const FIELDS: [&str; 9] =
@@ -132,8 +141,8 @@ impl Dataset {
 
     /// A dataset as `build.rs` encoded it (postcard), after validating it with `parse`: the
     /// first-chart build reads the embedded dataset this way, without the JSON reader.
-    pub fn decode(bytes: &[u8]) -> Result<Dataset, postcard::Error> {
-        postcard::from_bytes::<Dataset>(bytes).map(Dataset::index_subjects)
+    pub fn decode(bytes: &[u8]) -> Option<Dataset> {
+        Reader::value::<Dataset>(bytes).map(Dataset::index_subjects)
     }
 
     pub fn measure_by_id(&self, id: &str) -> Option<usize> {
@@ -142,27 +151,117 @@ impl Dataset {
 
     /// The observations of a measure about exactly this scope, in the order listed.
     pub fn about(&self, measure: usize, scope: &Scope) -> &[usize] {
-        self.by_subject.get(measure).and_then(|scopes| scopes.get(scope)).map_or(&[], Vec::as_slice)
+        // Sorted rather than hashed: the first-chart build then carries no hash table.
+        let subject = (measure, scope);
+        let start = self.by_subject.partition_point(|&i| self.observations[i].subject() < subject);
+        let listed = &self.by_subject[start..];
+        &listed[..listed.partition_point(|&i| self.observations[i].subject() == subject)]
     }
 
     fn index_subjects(mut self) -> Dataset {
-        self.by_subject = self.measures.iter().map(|_| HashMap::new()).collect();
-        for (i, obs) in self.observations.iter().enumerate() {
-            let Some(scopes) = self.by_subject.get_mut(obs.measure) else { continue };
-            // Most observations share their scope with an earlier one: no copy of it for those.
-            match scopes.get_mut(&obs.scope) {
-                Some(listed) => listed.push(i),
-                None => {
-                    scopes.insert(obs.scope.clone(), vec![i]);
-                }
-            }
-        }
+        let observations = &self.observations;
+        self.by_subject = sorted_order(observations.len(), &|a, b| observations[a].subject().cmp(&observations[b].subject()));
         self
     }
 
     /// The planned measure that goes beside `measure`, if the dataset has one.
     pub fn plan_of(&self, measure: usize) -> Option<usize> {
         self.measures.iter().position(|m| m.plan_for == Some(measure))
+    }
+}
+
+impl Encoded for Named {
+    fn read(reader: &mut Reader) -> Option<Named> {
+        Some(Named { id: String::read(reader)?, name: Localized::read(reader)? })
+    }
+}
+
+impl Encoded for Site {
+    fn read(reader: &mut Reader) -> Option<Site> {
+        Some(Site { id: String::read(reader)?, name: Localized::read(reader)?, planned: bool::read(reader)? })
+    }
+}
+
+impl Encoded for Company {
+    fn read(reader: &mut Reader) -> Option<Company> {
+        Some(Company { id: String::read(reader)?, name: Localized::read(reader)?, sites: Vec::read(reader)?, sector: reader.option()? })
+    }
+}
+
+impl Encoded for TimeKind {
+    fn read(reader: &mut Reader) -> Option<TimeKind> {
+        [TimeKind::Date, TimeKind::Period, TimeKind::Target].get(reader.variant()? as usize).copied()
+    }
+}
+
+impl Encoded for Measure {
+    fn read(reader: &mut Reader) -> Option<Measure> {
+        Some(Measure {
+            id: String::read(reader)?,
+            name: Localized::read(reader)?,
+            unit: Localized::read(reader)?,
+            time: TimeKind::read(reader)?,
+            plan_for: reader.option()?,
+        })
+    }
+}
+
+impl Encoded for Source {
+    fn read(reader: &mut Reader) -> Option<Source> {
+        Some(Source { id: String::read(reader)?, title: reader.option()?, outlet: String::read(reader)?, date: reader.option()?, url: String::read(reader)? })
+    }
+}
+
+impl Encoded for Scope {
+    fn read(reader: &mut Reader) -> Option<Scope> {
+        Some(Scope { sites: Vec::read(reader)?, sector: reader.option()?, company: reader.option()?, part: reader.option()? })
+    }
+}
+
+impl Encoded for Qualifier {
+    fn read(reader: &mut Reader) -> Option<Qualifier> {
+        Some(match reader.variant()? {
+            0 => Qualifier::Exact,
+            1 => Qualifier::MoreThan,
+            2 => Qualifier::Almost,
+            3 => Qualifier::About,
+            4 => Qualifier::UpTo,
+            5 => Qualifier::AtLeast,
+            6 => Qualifier::Range { max: f64::read(reader)? },
+            _ => return None,
+        })
+    }
+}
+
+impl Encoded for Observation {
+    fn read(reader: &mut Reader) -> Option<Observation> {
+        Some(Observation {
+            id: String::read(reader)?,
+            measure: usize::read(reader)?,
+            scope: Scope::read(reader)?,
+            value: f64::read(reader)?,
+            qualifier: Qualifier::read(reader)?,
+            when: When::read(reader)?,
+            when_note: reader.option()?,
+            source: usize::read(reader)?,
+            wording: String::read(reader)?,
+            note: reader.option()?,
+        })
+    }
+}
+
+impl Encoded for Dataset {
+    fn read(reader: &mut Reader) -> Option<Dataset> {
+        Some(Dataset {
+            zone: Named::read(reader)?,
+            sites: Vec::read(reader)?,
+            sectors: Vec::read(reader)?,
+            companies: Vec::read(reader)?,
+            measures: Vec::read(reader)?,
+            sources: Vec::read(reader)?,
+            observations: Vec::read(reader)?,
+            by_subject: Vec::new(),
+        })
     }
 }
 

@@ -1,5 +1,7 @@
 //! The page's language and texts given in both languages.
 
+use crate::encoded::{Encoded, Reader};
+
 /// The languages every text of a dataset and of the interface is given in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -35,7 +37,7 @@ impl Lang {
 }
 
 /// A text given in Russian and English, as every name in a dataset is.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Localized {
     pub ru: String,
     pub en: String,
@@ -45,6 +47,25 @@ impl Localized {
     pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.ru, &self.en)
     }
+}
+
+impl Encoded for Localized {
+    fn read(reader: &mut Reader) -> Option<Localized> {
+        Some(Localized { ru: String::read(reader)?, en: String::read(reader)? })
+    }
+}
+
+/// `parts` with `separator` between them, like `[T]::join`: the standard one is compiled again
+/// for each type of part, about 1 KB of wasm each; this one is a short loop.
+pub fn join(parts: &[impl AsRef<str>], separator: &str) -> String {
+    let mut joined = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            joined.push_str(separator);
+        }
+        joined.push_str(part.as_ref());
+    }
+    joined
 }
 
 /// The words of a text: its runs of letters and digits, every script's included (for making ids

@@ -2,6 +2,7 @@
 //! and the charts drawn from it. Everything but `web` is plain Rust, tested natively.
 
 pub mod dataset;
+mod encoded;
 pub mod lang;
 pub mod problem;
 mod json;

@@ -2,10 +2,11 @@
 
 use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use crate::encoded::{Encoded, Reader};
+use serde::Serialize;
 
 /// A date as precise as the source gives it: a year, a month or a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u32>,
@@ -13,7 +14,7 @@ pub struct PartialDate {
 }
 
 /// A span of time over which a flow (jobs created, new residents) is counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Period {
     Year(i32),
     Half(i32, u32),
@@ -22,7 +23,7 @@ pub enum Period {
 }
 
 /// When an observation applies, in the form its measure asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum When {
     Date(PartialDate),
     Period(Period),
@@ -34,17 +35,54 @@ pub enum When {
 /// then needs no date parser.
 mod day_number {
     use chrono::{Datelike, NaiveDate};
-    use serde::de::Error;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::{Serialize, Serializer};
 
     pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
         date.num_days_from_ce().serialize(serializer)
     }
+}
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        let days = i32::deserialize(deserializer)?;
-        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("day number out of range"))
+impl Encoded for NaiveDate {
+    /// Its day number (see `day_number`).
+    fn read(reader: &mut Reader) -> Option<NaiveDate> {
+        NaiveDate::from_num_days_from_ce_opt(i32::read(reader)?)
     }
+}
+
+impl Encoded for PartialDate {
+    fn read(reader: &mut Reader) -> Option<PartialDate> {
+        Some(PartialDate { year: i32::read(reader)?, month: reader.option()?, day: reader.option()? })
+    }
+}
+
+impl Encoded for Period {
+    fn read(reader: &mut Reader) -> Option<Period> {
+        Some(match reader.variant()? {
+            0 => Period::Year(i32::read(reader)?),
+            1 => Period::Half(i32::read(reader)?, u32::read(reader)?),
+            2 => Period::Quarter(i32::read(reader)?, u32::read(reader)?),
+            3 => Period::Between(NaiveDate::read(reader)?, NaiveDate::read(reader)?),
+            _ => return None,
+        })
+    }
+}
+
+impl Encoded for When {
+    fn read(reader: &mut Reader) -> Option<When> {
+        Some(match reader.variant()? {
+            0 => When::Date(PartialDate::read(reader)?),
+            1 => When::Period(Period::read(reader)?),
+            2 => When::Target(i32::read(reader)?),
+            3 => When::NotStated,
+            _ => return None,
+        })
+    }
+}
+
+/// A year in digits. Through `Display`, which the dates' labels use anyway: `i32::to_string`
+/// would be a second digit writer in the wasm.
+pub fn year_text(year: i32) -> String {
+    format!("{year}")
 }
 
 const MONTHS_RU: [&str; 12] = [
@@ -85,7 +123,7 @@ impl PartialDate {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", self.year),
             (Some(m), None) => format!("{}-{m:02}", self.year),
-            _ => self.year.to_string(),
+            _ => year_text(self.year),
         }
     }
 
@@ -95,7 +133,7 @@ impl PartialDate {
             (Some(m), Some(d), Lang::En) => format!("{d} {} {}", MONTHS_EN[m as usize - 1], self.year),
             (Some(m), None, Lang::Ru) => format!("{} {}", MONTHS_RU[m as usize - 1], self.year),
             (Some(m), None, Lang::En) => format!("{} {}", MONTHS_EN[m as usize - 1], self.year),
-            _ => self.year.to_string(),
+            _ => year_text(self.year),
         }
     }
 }
@@ -147,7 +185,7 @@ impl Period {
     /// Written back as the dataset writes it: `2023`, `2025-H1`, `2025-Q3`, `2025-01-01/2025-09-09`.
     pub fn code(&self) -> String {
         match *self {
-            Period::Year(y) => y.to_string(),
+            Period::Year(y) => year_text(y),
             Period::Half(y, h) => format!("{y}-H{h}"),
             Period::Quarter(y, q) => format!("{y}-Q{q}"),
             Period::Between(s, e) => format!("{}/{}", s.format_ymd(), e.format_ymd()),
@@ -157,7 +195,7 @@ impl Period {
     pub fn label(&self, lang: Lang) -> String {
         match (*self, lang) {
             (Period::Year(y), Lang::Ru) => format!("{y} год"),
-            (Period::Year(y), Lang::En) => y.to_string(),
+            (Period::Year(y), Lang::En) => year_text(y),
             (Period::Half(y, h), Lang::Ru) => format!("{} полугодие {y}", ROMAN[h as usize - 1]),
             (Period::Half(y, h), Lang::En) => format!("H{h} {y}"),
             (Period::Quarter(y, q), Lang::Ru) => format!("{} квартал {y}", ROMAN[q as usize - 1]),

@@ -5,6 +5,7 @@
 use super::{Body, Builder, Chart, Panel, Point, Query};
 use crate::dataset::Scope;
 use crate::format::short_figure;
+use crate::lang::join;
 use crate::sorting::sort_by;
 use crate::time::When;
 
@@ -61,7 +62,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
             .iter()
             .map(|&i| format!("{} ({})", short_figure(data.observations[i].value, data.observations[i].qualifier, b.numbers), data.observations[i].id))
             .collect();
-        chart.key.push(format!("{} {}", lang.pick("Не показаны, так как год не указан:", "Not shown, the year is not stated:"), list.join(", ")));
+        chart.key.push(format!("{} {}", lang.pick("Не показаны, так как год не указан:", "Not shown, the year is not stated:"), join(&list, ", ")));
     }
     Some(chart)
 }

@@ -252,8 +252,7 @@ impl Scene {
                 old.map(|o| (o.bar, m.bar))
             })
             .collect();
-        let mut scene = self.clone();
-        scene.shapes = self
+        let shapes = self
             .shapes
             .iter()
             .map(|shape| {
@@ -274,7 +273,7 @@ impl Scene {
                 }
             })
             .collect();
-        scene
+        Scene { shapes, marks: self.marks.clone(), plots: self.plots.clone(), ..*self }
     }
 
     /// Each text with the box it is drawn in, for checking that none overlap or leave the chart.
@@ -323,9 +322,10 @@ pub fn wrap(text: &str, role: TextRole, max: f64, measure: &dyn TextMeasure) -> 
             lines.push(std::mem::take(&mut line));
         }
         for c in word.chars() {
-            let longer = format!("{line}{c}");
+            let mut longer = line.clone();
+            longer.push(c);
             if !line.is_empty() && measure.width(&longer, role) > max {
-                lines.push(std::mem::replace(&mut line, c.to_string()));
+                lines.push(std::mem::replace(&mut line, String::from(c)));
             } else {
                 line = longer;
             }

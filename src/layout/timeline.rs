@@ -6,6 +6,7 @@
 use super::{keep_within, tick_step, Align, Mark, Paint, Pen, Rect, Shape, TextRole};
 use crate::chart::{Chart, Panel, Series};
 use crate::format::NumberFormat;
+use crate::time::year_text;
 use chrono::{Datelike, NaiveDate};
 
 const PANEL_HEIGHT: f64 = 150.0;
@@ -24,8 +25,10 @@ impl Years {
     fn x_of(&self, date: NaiveDate) -> f64 {
         let start = NaiveDate::from_ymd_opt(self.first, 1, 1).unwrap_or(NaiveDate::MIN);
         let end = NaiveDate::from_ymd_opt(self.last + 1, 1, 1).unwrap_or(NaiveDate::MAX);
-        let span = (end - start).num_days().max(1) as f64;
-        self.x + (date - start).num_days() as f64 / span * self.w
+        // Day numbers subtracted, not dates: chrono's date difference is the larger code.
+        let day = |date: NaiveDate| f64::from(date.num_days_from_ce());
+        let span = (day(end) - day(start)).max(1.0);
+        self.x + (day(date) - day(start)) / span * self.w
     }
 
     fn year_start(&self, year: i32) -> f64 {
@@ -126,7 +129,7 @@ fn year_axis(pen: &mut Pen, plot: &Rect, years: &Years) {
         // and left out where it would touch the label before it.
         let centre = keep_within(x + year_width / 2.0, plot.x + label / 2.0, plot.right() - label / 2.0);
         if (year - years.first) % every == 0 && centre - label / 2.0 >= free_from {
-            pen.text(centre, y, year.to_string(), TextRole::Tick, Paint::Muted, Align::Center);
+            pen.text(centre, y, year_text(year), TextRole::Tick, Paint::Muted, Align::Center);
             free_from = centre + label / 2.0;
         }
     }

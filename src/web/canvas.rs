@@ -5,23 +5,20 @@
 use crate::format::plain_number;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
+use std::convert::Infallible;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// What the canvas refused, in its own words.
-#[derive(Debug)]
-pub struct CanvasError(String);
-
-impl std::fmt::Display for CanvasError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "canvas: {}", self.0)
-    }
-}
-
-impl std::error::Error for CanvasError {}
-
-fn failed(error: JsValue) -> DrawingErrorKind<CanvasError> {
-    DrawingErrorKind::DrawingError(CanvasError(super::js_message(&error)))
+// The two context calls that web-sys checks for an exception, `fillText` and `arc`, cannot throw
+// as the backend makes them (a radius is a `u32`, never negative): imported without the check,
+// drawing cannot fail, and the wasm has no error paths for it.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    type Context;
+    #[wasm_bindgen(method, js_name = fillText)]
+    fn fill_text(this: &Context, text: &str, x: f64, y: f64);
+    #[wasm_bindgen(method)]
+    fn arc(this: &Context, x: f64, y: f64, radius: f64, start: f64, end: f64);
 }
 
 /// The text settings last given to the context.
@@ -48,7 +45,8 @@ fn key(colour: BackendColor) -> Colour {
 }
 
 fn css(colour: BackendColor) -> String {
-    let (r, g, b) = colour.rgb;
+    // Channels printed as `u32`, whose printing the wasm has anyway, not as `u8`, whose it would add.
+    let (r, g, b) = (u32::from(colour.rgb.0), u32::from(colour.rgb.1), u32::from(colour.rgb.2));
     format!("rgba({r},{g},{b},{})", plain_number(colour.alpha))
 }
 
@@ -69,7 +67,7 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
 impl CanvasBackend {
     pub fn new(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, JsValue> {
         // A "2d" context is a CanvasRenderingContext2D.
-        let context: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.unchecked_into();
+        let context = super::dom::context_2d(canvas).ok_or("no 2d canvas context")?;
         Ok(CanvasBackend { context, size: (canvas.width(), canvas.height()), fill: None, stroke: None, font: None, anchor: None })
     }
 
@@ -122,25 +120,25 @@ impl CanvasBackend {
 }
 
 impl DrawingBackend for CanvasBackend {
-    type ErrorType = CanvasError;
+    type ErrorType = Infallible;
 
     fn get_size(&self) -> (u32, u32) {
         self.size
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
         Ok(())
     }
 
-    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
         Ok(())
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, colour: BackendColor) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_pixel(&mut self, point: BackendCoord, colour: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
         self.draw_rect(point, (point.0 + 1, point.1 + 1), &colour, true)
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -153,7 +151,7 @@ impl DrawingBackend for CanvasBackend {
         Ok(())
     }
 
-    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -169,12 +167,12 @@ impl DrawingBackend for CanvasBackend {
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(&mut self, centre: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_circle<S: BackendStyle>(&mut self, centre: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
         self.context.begin_path();
-        self.context.arc(f64::from(centre.0), f64::from(centre.1), f64::from(radius), 0.0, std::f64::consts::TAU).map_err(failed)?;
+        self.context.unchecked_ref::<Context>().arc(f64::from(centre.0), f64::from(centre.1), f64::from(radius), 0.0, std::f64::consts::TAU);
         if fill {
             self.fill_with(style.color());
             self.context.fill();
@@ -185,11 +183,12 @@ impl DrawingBackend for CanvasBackend {
         Ok(())
     }
 
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
         self.text_with(style);
-        self.context.fill_text(text, f64::from(pos.0), f64::from(pos.1)).map_err(failed)
+        self.context.unchecked_ref::<Context>().fill_text(text, f64::from(pos.0), f64::from(pos.1));
+        Ok(())
     }
 }

@@ -1,14 +1,14 @@
 //! The explorer's controls: view, measure, period, sort, value labels and language. Building
 //! them here; what they change is decided by the settings in the core.
 
-use super::dom::{append, create, element, text_element};
+use super::dom::{append, create, element, set_attribute, text_element};
 use crate::chart::{Chart, Sort, View};
 use crate::dataset::Dataset;
 use crate::lang::Lang;
 use crate::render::Theme;
 use crate::settings::{Settings, ThemeChoice};
 use crate::ui_text::{ui, UiText};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement};
 
 /// A `<select>` with a visible `<label for>` naming it (the caption alone, not its options).
@@ -19,18 +19,18 @@ pub struct Labelled {
 }
 
 impl Labelled {
-    fn new(document: &Document, id: &str) -> Result<Labelled, JsValue> {
-        let label = element(document, "span", "tx-select")?;
-        let caption = element(document, "label", "")?;
-        caption.set_attribute("for", id)?;
-        let select: HtmlSelectElement = create(document, "select")?;
+    fn new(document: &Document, id: &str) -> Labelled {
+        let label = element(document, "span", "tx-select");
+        let caption = element(document, "label", "");
+        set_attribute(&caption, "for", id);
+        let select: HtmlSelectElement = create(document, "select");
         select.set_id(id);
-        append(&label, &[&caption, &select])?;
-        Ok(Labelled { label, caption, select })
+        append(&label, &[&caption, &select]);
+        Labelled { label, caption, select }
     }
 
     /// Fills the options (value, text) and picks `chosen`; hidden when there is nothing to choose.
-    fn fill(&self, caption: &str, options: &[(String, String)], chosen: &str) -> Result<(), JsValue> {
+    fn fill(&self, caption: &str, options: &[(String, String)], chosen: &str) {
         self.caption.set_text_content(Some(caption));
         let current: Vec<(String, String)> = (0..self.select.length())
             // A select's items are its options.
@@ -40,13 +40,12 @@ impl Labelled {
         if current != options {
             self.select.set_text_content(None);
             for (value, text) in options {
-                let option = HtmlOptionElement::new_with_text_and_value(text, value)?;
-                self.select.append_child(&option)?;
+                let option = super::dom::option(text, value);
+                append(&self.select, &[&option]);
             }
         }
         self.select.set_value(chosen);
         self.label.set_hidden(options.len() < 2);
-        Ok(())
     }
 }
 
@@ -98,62 +97,62 @@ impl Export {
     }
 }
 
-fn toggle(document: &Document, group: &HtmlElement, text: &str) -> Result<HtmlElement, JsValue> {
-    let button = text_element(document, "button", "tx-toggle", text)?;
-    button.set_attribute("type", "button")?;
-    group.append_child(&button)?;
-    Ok(button)
+fn toggle(document: &Document, group: &HtmlElement, text: &str) -> HtmlElement {
+    let button = text_element(document, "button", "tx-toggle", text);
+    set_attribute(&button, "type", "button");
+    append(group, &[&button]);
+    button
 }
 
 impl Controls {
     /// Builds the controls into `parent`; `id` keeps element ids unique when a page has several explorers.
-    pub fn new(document: &Document, parent: &HtmlElement, id: &str) -> Result<Controls, JsValue> {
-        let view_group = element(document, "div", "tx-group")?;
-        view_group.set_attribute("role", "group")?;
-        let view_buttons = View::ALL.into_iter().map(|v| Ok((v, toggle(document, &view_group, "")?))).collect::<Result<_, JsValue>>()?;
-        let measure = Labelled::new(document, &format!("{id}-measure"))?;
-        let period = Labelled::new(document, &format!("{id}-period"))?;
-        let sort = Labelled::new(document, &format!("{id}-sort"))?;
-        let labels_box = element(document, "label", "tx-check")?;
-        let labels: HtmlInputElement = create(document, "input")?;
+    pub fn new(document: &Document, parent: &HtmlElement, id: &str) -> Controls {
+        let view_group = element(document, "div", "tx-group");
+        set_attribute(&view_group, "role", "group");
+        let view_buttons = View::ALL.into_iter().map(|v| (v, toggle(document, &view_group, ""))).collect();
+        let measure = Labelled::new(document, &format!("{id}-measure"));
+        let period = Labelled::new(document, &format!("{id}-period"));
+        let sort = Labelled::new(document, &format!("{id}-sort"));
+        let labels_box = element(document, "label", "tx-check");
+        let labels: HtmlInputElement = create(document, "input");
         labels.set_type("checkbox");
-        let labels_caption = element(document, "span", "")?;
-        append(&labels_box, &[&labels, &labels_caption])?;
-        let lang_group = element(document, "div", "tx-group")?;
-        lang_group.set_attribute("role", "group")?;
+        let labels_caption = element(document, "span", "");
+        append(&labels_box, &[&labels, &labels_caption]);
+        let lang_group = element(document, "div", "tx-group");
+        set_attribute(&lang_group, "role", "group");
         let lang_buttons = [Lang::Ru, Lang::En]
             .into_iter()
             .map(|lang| {
-                let button = toggle(document, &lang_group, lang.pick("RU", "EN"))?;
-                button.set_attribute("lang", lang.code())?;
-                Ok((lang, button))
+                let button = toggle(document, &lang_group, lang.pick("RU", "EN"));
+                set_attribute(&button, "lang", lang.code());
+                (lang, button)
             })
-            .collect::<Result<_, JsValue>>()?;
-        let theme_group = element(document, "div", "tx-group")?;
-        theme_group.set_attribute("role", "group")?;
+            .collect();
+        let theme_group = element(document, "div", "tx-group");
+        set_attribute(&theme_group, "role", "group");
         let themes = [ThemeChoice::Auto, ThemeChoice::Fixed(Theme::Light), ThemeChoice::Fixed(Theme::Dark)];
-        let theme_buttons = themes.into_iter().map(|t| Ok((t, toggle(document, &theme_group, "")?))).collect::<Result<_, JsValue>>()?;
-        let export_group = element(document, "div", "tx-group")?;
-        export_group.set_attribute("role", "group")?;
+        let theme_buttons = themes.into_iter().map(|t| (t, toggle(document, &theme_group, ""))).collect();
+        let export_group = element(document, "div", "tx-group");
+        set_attribute(&export_group, "role", "group");
         let export_buttons = Export::ALL
             .into_iter()
             .map(|e| {
-                let button = toggle(document, &export_group, &e.extension().to_ascii_uppercase())?;
+                let button = toggle(document, &export_group, &e.extension().to_ascii_uppercase());
                 // What the first-chart build's page clicks again once the full build has taken over.
-                button.set_attribute("data-export", e.extension())?;
-                Ok((e, button))
+                set_attribute(&button, "data-export", e.extension());
+                (e, button)
             })
-            .collect::<Result<_, JsValue>>()?;
-        let embed_toggle = element(document, "button", "tx-toggle tx-tool")?;
-        embed_toggle.set_attribute("type", "button")?;
-        embed_toggle.set_attribute("aria-expanded", "false")?;
-        let (data_box, data_summary, data_file_caption, data_file, data_paste_caption, data_paste, data_apply) = data_tools(document, id)?;
-        let first_row = element(document, "div", "tx-row")?;
-        append(&first_row, &[&view_group, &measure.label, &period.label, &sort.label, &labels_box])?;
-        let second_row = element(document, "div", "tx-row")?;
-        append(&second_row, &[&lang_group, &theme_group, &export_group, &embed_toggle])?;
-        append(parent, &[&first_row, &second_row, &data_box])?;
-        Ok(Controls {
+            .collect();
+        let embed_toggle = element(document, "button", "tx-toggle tx-tool");
+        set_attribute(&embed_toggle, "type", "button");
+        set_attribute(&embed_toggle, "aria-expanded", "false");
+        let (data_box, data_summary, data_file_caption, data_file, data_paste_caption, data_paste, data_apply) = data_tools(document, id);
+        let first_row = element(document, "div", "tx-row");
+        append(&first_row, &[&view_group, &measure.label, &period.label, &sort.label, &labels_box]);
+        let second_row = element(document, "div", "tx-row");
+        append(&second_row, &[&lang_group, &theme_group, &export_group, &embed_toggle]);
+        append(parent, &[&first_row, &second_row, &data_box]);
+        Controls {
             view_group,
             view_buttons,
             measure,
@@ -175,38 +174,38 @@ impl Controls {
             data_paste,
             data_apply,
             embed_toggle,
-        })
+        }
     }
 
     /// Shows the state and the choices the current chart offers, in the page's language.
-    pub fn update(&self, settings: &Settings, chart: Option<&Chart>, data: &Dataset) -> Result<(), JsValue> {
+    pub fn update(&self, settings: &Settings, chart: Option<&Chart>, data: &Dataset) {
         let lang = settings.lang;
-        self.view_group.set_attribute("aria-label", ui(UiText::ViewGroup, lang))?;
-        self.lang_group.set_attribute("aria-label", ui(UiText::Language, lang))?;
+        set_attribute(&self.view_group, "aria-label", ui(UiText::ViewGroup, lang));
+        set_attribute(&self.lang_group, "aria-label", ui(UiText::Language, lang));
         for (view, button) in &self.view_buttons {
             button.set_text_content(Some(view.name(lang)));
-            button.set_attribute("aria-pressed", &(*view == settings.view).to_string())?;
+            set_attribute(button, "aria-pressed", &(*view == settings.view).to_string());
         }
         for (code, button) in &self.lang_buttons {
-            button.set_attribute("aria-pressed", &(*code == lang).to_string())?;
+            set_attribute(button, "aria-pressed", &(*code == lang).to_string());
         }
         let measures: Vec<(String, String)> =
             chart.map_or(&[][..], |c| &c.measures[..]).iter().map(|&m| (data.measures[m].id.clone(), data.measures[m].name.get(lang).to_string())).collect();
         let chosen = chart.and_then(|c| c.measure).map(|m| data.measures[m].id.clone()).unwrap_or_default();
-        self.measure.fill(ui(UiText::Measure, lang), &measures, &chosen)?;
+        self.measure.fill(ui(UiText::Measure, lang), &measures, &chosen);
         let mut periods = vec![(String::new(), ui(UiText::AllPeriods, lang).to_string())];
         periods.extend(chart.map_or(&[][..], |c| &c.periods[..]).iter().cloned());
         let periods = if periods.len() > 1 { periods } else { Vec::new() };
-        self.period.fill(ui(UiText::Period, lang), &periods, chart.and_then(|c| c.period.as_deref()).unwrap_or(""))?;
+        self.period.fill(ui(UiText::Period, lang), &periods, chart.and_then(|c| c.period.as_deref()).unwrap_or(""));
         let sorts: Vec<(String, String)> = match settings.view {
             View::Timeline => Vec::new(),
             _ => Sort::ALL.iter().map(|s| (s.code().to_string(), s.name(lang).to_string())).collect(),
         };
-        self.sort.fill(ui(UiText::Sort, lang), &sorts, settings.sort.code())?;
+        self.sort.fill(ui(UiText::Sort, lang), &sorts, settings.sort.code());
         self.labels_caption.set_text_content(Some(ui(UiText::ValueLabels, lang)));
         self.labels.set_checked(settings.value_labels);
         self.labels_box.set_hidden(chart.is_none());
-        self.theme_group.set_attribute("aria-label", ui(UiText::Theme, lang))?;
+        set_attribute(&self.theme_group, "aria-label", ui(UiText::Theme, lang));
         for (theme, button) in &self.theme_buttons {
             let name = match theme {
                 ThemeChoice::Auto => UiText::ThemeAuto,
@@ -214,19 +213,18 @@ impl Controls {
                 ThemeChoice::Fixed(Theme::Dark) => UiText::ThemeDark,
             };
             button.set_text_content(Some(ui(name, lang)));
-            button.set_attribute("aria-pressed", &(*theme == settings.theme).to_string())?;
+            set_attribute(button, "aria-pressed", &(*theme == settings.theme).to_string());
         }
-        self.export_group.set_attribute("aria-label", ui(UiText::Export, lang))?;
+        set_attribute(&self.export_group, "aria-label", ui(UiText::Export, lang));
         for (export, button) in &self.export_buttons {
-            button.set_attribute("title", &format!("{} {}", ui(UiText::Export, lang), export.extension().to_ascii_uppercase()))?;
-            button.set_attribute("aria-disabled", &(chart.is_none() && *export != Export::Json).to_string())?;
+            set_attribute(button, "title", &format!("{} {}", ui(UiText::Export, lang), export.extension().to_ascii_uppercase()));
+            set_attribute(button, "aria-disabled", &(chart.is_none() && *export != Export::Json).to_string());
         }
         self.embed_toggle.set_text_content(Some(ui(UiText::Embed, lang)));
         self.data_summary.set_text_content(Some(ui(UiText::OwnData, lang)));
         self.data_file_caption.set_text_content(Some(ui(UiText::PickFile, lang)));
         self.data_paste_caption.set_text_content(Some(ui(UiText::PasteData, lang)));
         self.data_apply.set_text_content(Some(ui(UiText::ShowPasted, lang)));
-        Ok(())
     }
 }
 
@@ -234,27 +232,27 @@ type DataTools = (HtmlElement, HtmlElement, HtmlElement, HtmlInputElement, HtmlE
 
 /// "Your own data": a file picker and a text area to paste JSON or CSV into (files can also be
 /// dropped anywhere on the explorer).
-fn data_tools(document: &Document, id: &str) -> Result<DataTools, JsValue> {
-    let data_box = element(document, "details", "tx-data")?;
-    let summary = element(document, "summary", "")?;
-    let file_caption = element(document, "label", "")?;
-    file_caption.set_attribute("for", &format!("{id}-file"))?;
-    let file: HtmlInputElement = create(document, "input")?;
+fn data_tools(document: &Document, id: &str) -> DataTools {
+    let data_box = element(document, "details", "tx-data");
+    let summary = element(document, "summary", "");
+    let file_caption = element(document, "label", "");
+    set_attribute(&file_caption, "for", &format!("{id}-file"));
+    let file: HtmlInputElement = create(document, "input");
     file.set_type("file");
     file.set_id(&format!("{id}-file"));
     file.set_accept(".json,.csv,application/json,text/csv");
-    let paste_caption = element(document, "label", "")?;
-    paste_caption.set_attribute("for", &format!("{id}-paste"))?;
-    let paste: HtmlTextAreaElement = create(document, "textarea")?;
+    let paste_caption = element(document, "label", "");
+    set_attribute(&paste_caption, "for", &format!("{id}-paste"));
+    let paste: HtmlTextAreaElement = create(document, "textarea");
     paste.set_id(&format!("{id}-paste"));
     paste.set_rows(4);
-    paste.set_attribute("spellcheck", "false")?;
-    let apply = element(document, "button", "tx-toggle tx-tool")?;
-    apply.set_attribute("type", "button")?;
-    let file_row = element(document, "p", "")?;
-    append(&file_row, &[&file_caption, &file])?;
-    let paste_row = element(document, "p", "tx-paste")?;
-    append(&paste_row, &[&paste_caption, &paste, &apply])?;
-    append(&data_box, &[&summary, &file_row, &paste_row])?;
-    Ok((data_box, summary, file_caption, file, paste_caption, paste, apply))
+    set_attribute(&paste, "spellcheck", "false");
+    let apply = element(document, "button", "tx-toggle tx-tool");
+    set_attribute(&apply, "type", "button");
+    let file_row = element(document, "p", "");
+    append(&file_row, &[&file_caption, &file]);
+    let paste_row = element(document, "p", "tx-paste");
+    append(&paste_row, &[&paste_caption, &paste, &apply]);
+    append(&data_box, &[&summary, &file_row, &paste_row]);
+    (data_box, summary, file_caption, file, paste_caption, paste, apply)
 }

@@ -1,68 +1,184 @@
 //! Small builders for DOM elements. Text always goes in as text, never as HTML.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element, EventTarget, HtmlElement};
 
 /// A new element of `tag` as the type it is (`HtmlCanvasElement` for "canvas"). `createElement`
 /// in an HTML document always makes that type, so it is not checked at run time: each type
 /// checked would add an `instanceof` test to the JavaScript glue.
-pub fn create<T: JsCast>(document: &Document, tag: &str) -> Result<T, JsValue> {
-    Ok(document.create_element(tag)?.unchecked_into())
+pub fn create<T: JsCast>(document: &Document, tag: &str) -> T {
+    document.unchecked_ref::<Tree>().create_element(tag).unchecked_into()
 }
 
-pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
-    let element: HtmlElement = create(document, tag)?;
+// These calls, as the explorer makes them (its own tag, attribute, class, event, property and mark
+// names, its own new elements and objects, function callbacks, text), cannot throw: imported
+// without web-sys's check for an exception, so that building, wiring, placing and measuring the
+// explorer's elements has no error paths (each dropping everything built so far).
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    type Tree;
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &Tree, tag: &str) -> Element;
+    #[wasm_bindgen(method, js_name = appendChild)]
+    fn append_child(this: &Tree, child: &Element);
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute(this: &Tree, name: &str, value: &str);
+    #[wasm_bindgen(method, js_name = addEventListener)]
+    fn add_event_listener(this: &Tree, event: &str, listener: &js_sys::Function);
+    #[wasm_bindgen(method, js_name = setProperty)]
+    fn set_property(this: &Tree, property: &str, value: &str);
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn reflect_set(target: &js_sys::Object, key: &str, value: &JsValue) -> bool;
+    #[wasm_bindgen(method, js_name = append)]
+    fn append_str(this: &Tree, text: &str);
+    #[wasm_bindgen(method, js_name = add)]
+    fn add_class(this: &Tree, class: &str);
+    #[wasm_bindgen(method, js_name = requestAnimationFrame)]
+    fn request_animation_frame(this: &Tree, callback: &js_sys::Function);
+    #[wasm_bindgen(method)]
+    fn mark(this: &Tree, name: &str);
+    #[wasm_bindgen(method, js_name = measureText)]
+    fn measure_text(this: &Tree, text: &str) -> web_sys::TextMetrics;
+    #[wasm_bindgen(method, js_name = removeEventListener)]
+    fn remove_event_listener(this: &Tree, event: &str, listener: &js_sys::Function);
+    #[wasm_bindgen(method, js_name = call)]
+    fn call_with_number(this: &Tree, this_arg: &JsValue, value: f64) -> JsValue;
+    #[wasm_bindgen(method, js_name = getContext)]
+    fn get_context(this: &Tree, kind: &str) -> Option<web_sys::CanvasRenderingContext2d>;
+    #[wasm_bindgen(method)]
+    fn focus(this: &Tree);
+    #[wasm_bindgen(method, js_name = matchMedia)]
+    fn match_media(this: &Tree, query: &str) -> Option<web_sys::MediaQueryList>;
+    #[wasm_bindgen(js_name = Option)]
+    type NewOption;
+    #[wasm_bindgen(constructor, js_class = Option)]
+    fn new(text: &str, value: &str) -> NewOption;
+    #[wasm_bindgen(js_name = CustomEvent)]
+    type Announcement;
+    #[wasm_bindgen(constructor, js_class = CustomEvent)]
+    fn new(name: &str, init: &web_sys::CustomEventInit) -> Announcement;
+    #[wasm_bindgen(method, js_name = dispatchEvent)]
+    fn dispatch_event(this: &Tree, event: &Announcement);
+}
+
+/// A canvas's 2D context (`None` if the canvas already has a context of another kind).
+pub fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.unchecked_ref::<Tree>().get_context("2d")
+}
+
+pub fn focus(element: &HtmlElement) {
+    element.unchecked_ref::<Tree>().focus();
+}
+
+/// The list that says whether the page matches a media query, live.
+pub fn match_media(window: &web_sys::Window, query: &str) -> Option<web_sys::MediaQueryList> {
+    window.unchecked_ref::<Tree>().match_media(query)
+}
+
+/// A new `<option>` with its text and value.
+pub fn option(text: &str, value: &str) -> web_sys::HtmlOptionElement {
+    NewOption::new(text, value).unchecked_into()
+}
+
+/// Stops calling `listener` on `event` of `target`.
+pub fn remove_event_listener(target: &EventTarget, event: &str, listener: &js_sys::Function) {
+    target.unchecked_ref::<Tree>().remove_event_listener(event, listener);
+}
+
+/// What a function gives for a number (as `Intl.NumberFormat`'s `format` does).
+pub fn call_with_number(function: &js_sys::Function, value: f64) -> JsValue {
+    function.unchecked_ref::<Tree>().call_with_number(&JsValue::NULL, value)
+}
+
+/// Appends text after an element's children.
+pub fn append_str(element: &Element, text: &str) {
+    element.unchecked_ref::<Tree>().append_str(text);
+}
+
+pub fn add_class(element: &Element, class: &str) {
+    element.class_list().unchecked_ref::<Tree>().add_class(class);
+}
+
+/// Calls `callback` before the next repaint.
+pub fn request_animation_frame(window: &web_sys::Window, callback: &js_sys::Function) {
+    window.unchecked_ref::<Tree>().request_animation_frame(callback);
+}
+
+/// A User Timing mark.
+pub fn mark(performance: &web_sys::Performance, name: &str) {
+    performance.unchecked_ref::<Tree>().mark(name);
+}
+
+/// The width of `text` in the context's current font.
+pub fn measure_text(context: &web_sys::CanvasRenderingContext2d, text: &str) -> f64 {
+    context.unchecked_ref::<Tree>().measure_text(text).width()
+}
+
+/// Sets a field of an object the explorer made (see `Tree`).
+pub fn set_field(object: &js_sys::Object, key: &str, value: &JsValue) {
+    reflect_set(object, key, value);
+}
+
+pub fn element(document: &Document, tag: &str, class: &str) -> HtmlElement {
+    let element: HtmlElement = create(document, tag);
     if !class.is_empty() {
         element.set_class_name(class);
     }
-    Ok(element)
+    element
 }
 
-pub fn text_element(document: &Document, tag: &str, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
-    let element = element(document, tag, class)?;
+pub fn text_element(document: &Document, tag: &str, class: &str, text: &str) -> HtmlElement {
+    let element = element(document, tag, class);
     element.set_text_content(Some(text));
-    Ok(element)
+    element
+}
+
+/// Sets an attribute the explorer names (see `Tree`).
+pub fn set_attribute(element: &Element, name: &str, value: &str) {
+    element.unchecked_ref::<Tree>().set_attribute(name, value);
+}
+
+/// Calls `listener` on every `event` of `target` (see `Tree`).
+pub fn add_event_listener(target: &EventTarget, event: &str, listener: &js_sys::Function) {
+    target.unchecked_ref::<Tree>().add_event_listener(event, listener);
 }
 
 pub fn clear(element: &Element) {
     element.set_text_content(None);
 }
 
-pub fn append(parent: &Element, children: &[&Element]) -> Result<(), JsValue> {
+pub fn append(parent: &Element, children: &[&Element]) {
     for child in children {
-        parent.append_child(child)?;
+        parent.unchecked_ref::<Tree>().append_child(child);
     }
-    Ok(())
 }
 
 /// Creates a text element and appends it to `parent`.
 pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
-    let child = text_element(&parent.owner_document().ok_or("detached element")?, tag, class, text)?;
-    parent.append_child(&child)?;
+    let child = text_element(&parent.owner_document().ok_or("detached element")?, tag, class, text);
+    append(parent, &[&child]);
     Ok(child)
 }
 
-/// A CSS length in pixels.
-pub fn px(value: f64) -> String {
-    format!("{}px", crate::format::plain_number(value))
+/// Sets a length in CSS pixels in an element's style (see `Tree`).
+pub fn set_px(element: &HtmlElement, property: &str, value: f64) {
+    let length = format!("{}px", crate::format::plain_number(value));
+    element.style().unchecked_ref::<Tree>().set_property(property, &length);
 }
 
 /// Shows an absolutely positioned element over a rectangle of the chart (CSS pixels).
-pub fn place(element: &HtmlElement, rect: &crate::layout::Rect) -> Result<(), JsValue> {
-    let style = element.style();
+pub fn place(element: &HtmlElement, rect: &crate::layout::Rect) {
     for (property, value) in [("left", rect.x), ("top", rect.y), ("width", rect.w), ("height", rect.h)] {
-        style.set_property(property, &px(value))?;
+        set_px(element, property, value);
     }
     element.set_hidden(false);
-    Ok(())
 }
 
 /// Tells the page something with an event that bubbles out of a shadow root too.
-pub fn dispatch(target: &Element, name: &str, detail: &JsValue) -> Result<(), JsValue> {
+pub fn dispatch(target: &Element, name: &str, detail: &JsValue) {
     let init = web_sys::CustomEventInit::new();
     init.set_detail(detail);
     init.set_bubbles(true);
     init.set_composed(true);
-    let event = web_sys::CustomEvent::new_with_event_init_dict(name, &init)?;
-    target.dispatch_event(&event).map(|_| ())
+    target.unchecked_ref::<Tree>().dispatch_event(&Announcement::new(name, &init));
 }

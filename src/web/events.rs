@@ -32,7 +32,7 @@ impl Wiring {
     pub fn release(&mut self) {
         for listener in self.listeners.drain(..) {
             let callback = listener.closure.as_ref().unchecked_ref();
-            let _ = listener.target.remove_event_listener_with_callback(&listener.event, callback);
+            super::dom::remove_event_listener(&listener.target, &listener.event, callback);
         }
         if let Some((observer, _)) = self.observer.take() {
             observer.disconnect();
@@ -46,41 +46,40 @@ impl Wiring {
 type Handler = Box<dyn Fn(&mut App, Event) -> Result<(), JsValue>>;
 
 /// Calls `handler` with the app on every `event` of `target`.
-pub fn listen(app: &Shared, target: &EventTarget, event: &str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) -> Result<(), JsValue> {
-    add_listener(app, target, event, Box::new(handler))
+pub fn listen(app: &Shared, target: &EventTarget, event: &str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) {
+    add_listener(app, target, event, Box::new(handler));
 }
 
 /// `listen` behind a boxed handler: one copy of the wiring in the wasm, not one per handler.
-fn add_listener(app: &Shared, target: &EventTarget, event: &str, handler: Handler) -> Result<(), JsValue> {
+fn add_listener(app: &Shared, target: &EventTarget, event: &str, handler: Handler) {
     let shared = Rc::clone(app);
     let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
         let Ok(mut app) = shared.try_borrow_mut() else { return };
         let result = handler(&mut app, e);
         app.report(result);
     });
-    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    super::dom::add_event_listener(target, event, closure.as_ref().unchecked_ref());
     app.borrow_mut().wiring.listeners.push(Listener { target: target.clone(), event: event.to_string(), closure });
-    Ok(())
 }
 
 pub fn wire(app: &Shared) -> Result<(), JsValue> {
-    wire_controls(app)?;
-    wire_chart(app)?;
-    tools::wire_data(app)?;
+    wire_controls(app);
+    wire_chart(app);
+    tools::wire_data(app);
     let (window, figure, in_element, table_box) = {
         let a = app.borrow();
         (a.window.clone(), a.parts.figure.clone(), a.in_element(), a.parts.table_box.clone())
     };
-    listen(app, &table_box, "toggle", |app, _| app.fill_table_if_open())?;
+    listen(app, &table_box, "toggle", |app, _| app.fill_table_if_open());
     if !in_element {
         listen(app, &window, "popstate", |app, _| {
             app.settings = Settings::from_pairs(query_pairs(&app.window.location().search()?)?);
             app.show(false)
-        })?;
+        });
     }
-    listen(app, &window, "resize", |app, _| app.fit())?;
-    if let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") {
-        listen(app, &query, "change", |app, _| app.show(false))?;
+    listen(app, &window, "resize", |app, _| app.fit());
+    if let Some(query) = super::dom::match_media(&window, "(prefers-color-scheme: dark)") {
+        listen(app, &query, "change", |app, _| app.show(false));
     }
     // The figure's width never depends on the canvas's height, so redrawing cannot loop.
     let observed = Rc::clone(app);
@@ -104,7 +103,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn wire_controls(app: &Shared) -> Result<(), JsValue> {
+fn wire_controls(app: &Shared) {
     let (views, langs, themes, exports, measure, period, sort, labels, embed) = {
         let c = &app.borrow().parts.controls;
         (
@@ -126,16 +125,16 @@ fn wire_controls(app: &Shared) -> Result<(), JsValue> {
                 s.measure = None;
                 s.period = None;
             })
-        })?;
+        });
     }
     for (lang, button) in langs {
-        listen(app, &button, "click", move |app, _| app.change(false, |s| s.lang = lang))?;
+        listen(app, &button, "click", move |app, _| app.change(false, |s| s.lang = lang));
     }
     for (theme, button) in themes {
-        listen(app, &button, "click", move |app, _| app.change(false, |s| s.theme = theme))?;
+        listen(app, &button, "click", move |app, _| app.change(false, |s| s.theme = theme));
     }
     for (export, button) in exports {
-        listen(app, &button, "click", move |app, _| app.download(export))?;
+        listen(app, &button, "click", move |app, _| app.download(export));
     }
     listen(app, &measure, "change", |app, _| {
         let measure = app.parts.controls.measure.select.value();
@@ -143,42 +142,44 @@ fn wire_controls(app: &Shared) -> Result<(), JsValue> {
             s.measure = Some(measure);
             s.period = None;
         })
-    })?;
+    });
     listen(app, &period, "change", |app, _| {
         let period = app.parts.controls.period.select.value();
         app.change(true, |s| s.period = Some(period).filter(|p| !p.is_empty()))
-    })?;
+    });
     listen(app, &sort, "change", |app, _| {
         let sort = Sort::parse(&app.parts.controls.sort.select.value()).unwrap_or_default();
         app.change(true, |s| s.sort = sort)
-    })?;
+    });
     listen(app, &labels, "change", |app, _| {
         let on = app.parts.controls.labels.checked();
         app.change(false, |s| s.value_labels = on)
-    })?;
+    });
     listen(app, &embed, "click", |app, _| {
         let open = app.parts.embed.hidden();
         app.parts.embed.set_hidden(!open);
-        app.parts.controls.embed_toggle.set_attribute("aria-expanded", &open.to_string())
-    })?;
+        super::dom::set_attribute(&app.parts.controls.embed_toggle, "aria-expanded", &open.to_string());
+        Ok(())
+    });
     let close = app.borrow().parts.details_close.clone();
     listen(app, &close, "click", |app, _| {
         app.select(Selecting::Clear)?;
-        app.parts.canvas.focus()
+        super::dom::focus(&app.parts.canvas);
+        Ok(())
     })
 }
 
-fn wire_chart(app: &Shared) -> Result<(), JsValue> {
+fn wire_chart(app: &Shared) {
     let canvas = app.borrow().parts.canvas.clone();
-    listen(app, &canvas, "pointermove", |app, e| pointer(app, e, false))?;
-    listen(app, &canvas, "pointerup", |app, e| pointer(app, e, true))?;
+    listen(app, &canvas, "pointermove", |app, e| pointer(app, e, false));
+    listen(app, &canvas, "pointerup", |app, e| pointer(app, e, true));
     listen(app, &canvas, "pointerleave", |app, e| {
         if e.unchecked_ref::<PointerEvent>().pointer_type() == "touch" {
             return Ok(());
         }
         let outcome = app.interaction.pointer_leave();
         app.apply(outcome)
-    })?;
+    });
     listen(app, &canvas, "focus", |app, _| {
         // Focus from a click or tap is not keyboard focus: the pointer keeps the lead.
         let by_keyboard = app.parts.canvas.matches(":focus-visible").unwrap_or(true);
@@ -186,11 +187,11 @@ fn wire_chart(app: &Shared) -> Result<(), JsValue> {
         let selected = app.related.as_ref().and_then(|r| r.iter().position(|&x| x));
         let outcome = app.interaction.focus(scene, selected);
         app.apply(outcome)
-    })?;
+    });
     listen(app, &canvas, "blur", |app, _| {
         let outcome = app.interaction.blur();
         app.apply(outcome)
-    })?;
+    });
     listen(app, &canvas, "keydown", |app, e| {
         let Some(key) = Key::parse(&e.unchecked_ref::<KeyboardEvent>().key()) else { return Ok(()) };
         let Some(scene) = &app.scene else { return Ok(()) };

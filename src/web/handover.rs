@@ -15,7 +15,7 @@ use web_sys::{DragEvent, FileList};
 
 /// The embedded dataset, validated when it was built in.
 pub fn embedded() -> Result<Dataset, JsValue> {
-    Dataset::decode(crate::EMBEDDED_ENCODED).map_err(|_| JsValue::from("the embedded dataset could not be read"))
+    Dataset::decode(crate::EMBEDDED_ENCODED).ok_or_else(|| JsValue::from("the embedded dataset could not be read"))
 }
 
 /// A dataset address: the full build reads it from the state it takes over.
@@ -32,19 +32,19 @@ impl App {
 
 /// "Your own data" is handled by the full build: opening the panel fetches it, and the page gives
 /// it what the reader picked, pasted or dropped meanwhile.
-pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
+pub fn wire_data(app: &Shared) {
     let (root, summary, file, apply) = {
         let a = app.borrow();
         let c = &a.parts.controls;
         (a.root.clone(), c.data_summary.clone(), c.data_file.clone(), c.data_apply.clone())
     };
-    listen(app, &summary, "click", |app, _| ask(app, "data", None))?;
-    listen(app, &file, "change", |app, _| ask(app, "data", app.parts.controls.data_file.files()))?;
-    listen(app, &apply, "click", |app, _| ask(app, "paste", None))?;
+    listen(app, &summary, "click", |app, _| ask(app, "data", None));
+    listen(app, &file, "change", |app, _| ask(app, "data", app.parts.controls.data_file.files()));
+    listen(app, &apply, "click", |app, _| ask(app, "paste", None));
     listen(app, &root, "dragover", |_, e| {
         e.prevent_default();
         Ok(())
-    })?;
+    });
     listen(app, &root, "drop", |app, e| {
         e.prevent_default();
         let files = e.unchecked_ref::<DragEvent>().data_transfer().and_then(|t| t.files());
@@ -58,7 +58,8 @@ pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
 fn ask(app: &App, tool: &str, files: Option<FileList>) -> Result<(), JsValue> {
     app.parts.status.set_text_content(Some(ui(UiText::LoadingTools, app.lang())));
     let detail = js_sys::Object::new();
-    js_sys::Reflect::set(&detail, &"tool".into(), &tool.into())?;
-    js_sys::Reflect::set(&detail, &"files".into(), &files.map_or(JsValue::NULL, JsValue::from))?;
-    dom::dispatch(&app.root, "tx-tools", &detail)
+    dom::set_field(&detail, "tool", &tool.into());
+    dom::set_field(&detail, "files", &files.map_or(JsValue::NULL, JsValue::from));
+    dom::dispatch(&app.root, "tx-tools", &detail);
+    Ok(())
 }

@@ -28,7 +28,7 @@ use crate::chart::{self, Chart, Query};
 use crate::dataset::Dataset;
 use crate::describe::details;
 use crate::interaction::{place_tooltip, Interaction, Outcome, Selecting};
-use crate::lang::Lang;
+use crate::lang::{join, Lang};
 use crate::layout::{layout, Scene, FONT_FAMILY};
 use crate::render::{self, Target, Theme};
 use crate::settings::Settings;
@@ -36,7 +36,7 @@ use crate::subject::Subject;
 use crate::summary::summarize;
 use crate::ui_text::{ui, UiText};
 use controls::Controls;
-use dom::{append, clear, element, px};
+use dom::{append, clear, element, set_attribute, set_field, set_px};
 use platform::{timed, CanvasText, IntlNumbers, Timings};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -171,9 +171,18 @@ pub struct Explorer {
 /// `measure`, `period`, `sort`, `labels`, `select`, `lang`, `theme`, `data`), with history.
 #[wasm_bindgen]
 pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
-    let window = window_of(&root)?;
+    let (window, _) = page_of(&root)?;
     let settings = Settings::from_pairs(query_pairs(&window.location().search()?)?);
     start(root, settings, Mode::Page)
+}
+
+/// The window and document `root` is in. Found from the element rather than by
+/// `web_sys::window()`, which looks for the global object among four names and checks its type.
+fn page_of(root: &HtmlElement) -> Result<(Window, Document), JsValue> {
+    let document = root.owner_document().ok_or("no document")?;
+    // A document's view is its window.
+    let window = document.default_view().ok_or("no window")?.unchecked_into();
+    Ok((window, document))
 }
 
 /// Builds an explorer inside a host's element. `options` is an object with any of `view`,
@@ -186,18 +195,17 @@ pub fn mount(root: HtmlElement, #[wasm_bindgen(unchecked_param_type = "ExplorerO
 }
 
 fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, JsValue> {
-    let window = window_of(&root)?;
-    let document = window.document().ok_or("no document")?;
-    let parts = build_parts(&document, &root, mode)?;
+    let (window, document) = page_of(&root)?;
+    let parts = build_parts(&document, &root, mode);
     panic::watch(&parts.alert);
     let data = tools::embedded()?;
     let app = App {
         mode,
-        numbers: IntlNumbers::new(settings.lang)?,
+        numbers: IntlNumbers::new(settings.lang),
         text: CanvasText::new(&document)?,
         family: FONT_FAMILY.to_string(),
-        dark: window.match_media("(prefers-color-scheme: dark)").ok().flatten(),
-        reduced_motion: window.match_media("(prefers-reduced-motion: reduce)").ok().flatten(),
+        dark: dom::match_media(&window, "(prefers-color-scheme: dark)"),
+        reduced_motion: dom::match_media(&window, "(prefers-reduced-motion: reduce)"),
         window,
         root,
         parts,
@@ -247,7 +255,7 @@ impl Explorer {
 
     /// The current options, as `set` takes them.
     #[wasm_bindgen(unchecked_return_type = "ExplorerOptions")]
-    pub fn state(&self) -> Result<JsValue, JsValue> {
+    pub fn state(&self) -> JsValue {
         state_object(&self.app.borrow().settings)
     }
 }
@@ -256,13 +264,13 @@ impl Explorer {
 impl Explorer {
     /// How long the last parse and validation, query, layout and draw each took, in ms.
     #[wasm_bindgen(unchecked_return_type = "{ parse: number, query: number, layout: number, draw: number }")]
-    pub fn timings(&self) -> Result<JsValue, JsValue> {
+    pub fn timings(&self) -> JsValue {
         let t = self.app.borrow().timings;
         let object = js_sys::Object::new();
         for (key, value) in [("parse", t.parse), ("query", t.query), ("layout", t.layout), ("draw", t.draw)] {
-            js_sys::Reflect::set(&object, &key.into(), &value.into())?;
+            set_field(&object, key, &value.into());
         }
-        Ok(object.into())
+        object.into()
     }
 
     /// Removes the explorer from its element and lets go of everything it listens to.
@@ -272,12 +280,6 @@ impl Explorer {
         panic::unwatch(&app.parts.alert);
         clear(&app.root);
     }
-}
-
-/// The window of the root's document: `web_sys::window()` would bring four ways of finding the
-/// global object to the JavaScript glue.
-fn window_of(root: &HtmlElement) -> Result<Window, JsValue> {
-    root.owner_document().and_then(|document| document.default_view()).ok_or_else(|| "no window".into())
 }
 
 /// The settings a query string names (of a name given twice, the first).
@@ -305,12 +307,12 @@ fn option_pairs(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
         .collect())
 }
 
-fn state_object(settings: &Settings) -> Result<JsValue, JsValue> {
+fn state_object(settings: &Settings) -> JsValue {
     let object = js_sys::Object::new();
     for (key, value) in settings.to_pairs() {
-        js_sys::Reflect::set(&object, &key.into(), &value.into())?;
+        set_field(&object, key, &value.into());
     }
-    Ok(object.into())
+    object.into()
 }
 
 /// What a thrown value says: an error's (a DOMException's too) message, or a string; of anything
@@ -321,71 +323,72 @@ fn js_message(value: &JsValue) -> String {
     message.unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
 }
 
-fn textarea(document: &Document, parent: &HtmlElement, id: String) -> Result<(HtmlElement, HtmlTextAreaElement), JsValue> {
-    let caption = element(document, "label", "")?;
-    caption.set_attribute("for", &id)?;
-    let area: HtmlTextAreaElement = dom::create(document, "textarea")?;
+fn textarea(document: &Document, parent: &HtmlElement, id: String) -> (HtmlElement, HtmlTextAreaElement) {
+    let caption = element(document, "label", "");
+    set_attribute(&caption, "for", &id);
+    let area: HtmlTextAreaElement = dom::create(document, "textarea");
     area.set_id(&id);
     area.set_read_only(true);
     area.set_rows(4);
-    append(parent, &[&caption, &area])?;
-    Ok((caption, area))
+    append(parent, &[&caption, &area]);
+    (caption, area)
 }
 
-fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Parts, JsValue> {
+fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
     clear(root);
-    root.class_list().add_1("tx-explorer")?;
-    let id = format!("tx-{}", js_sys::Math::random().to_bits());
-    let heading = element(document, "h1", "tx-heading")?;
-    let controls_box = element(document, "div", "tx-controls")?;
-    let controls = Controls::new(document, &controls_box, &id)?;
-    let alert = element(document, "div", "tx-alert")?;
-    alert.set_attribute("role", "alert")?;
-    let status = element(document, "p", "tx-status")?;
-    status.set_attribute("role", "status")?;
-    let embed = element(document, "section", "tx-embed")?;
+    dom::add_class(root, "tx-explorer");
+    // 32 random bits keep a page's explorers apart, and a `u32` is printed by code the wasm has anyway.
+    let id = format!("tx-{}", js_sys::Math::random().to_bits() as u32);
+    let heading = element(document, "h1", "tx-heading");
+    let controls_box = element(document, "div", "tx-controls");
+    let controls = Controls::new(document, &controls_box, &id);
+    let alert = element(document, "div", "tx-alert");
+    set_attribute(&alert, "role", "alert");
+    let status = element(document, "p", "tx-status");
+    set_attribute(&status, "role", "status");
+    let embed = element(document, "section", "tx-embed");
     embed.set_id(&format!("{id}-embed"));
     embed.set_hidden(true);
-    controls.embed_toggle.set_attribute("aria-controls", &embed.id())?;
+    set_attribute(&controls.embed_toggle, "aria-controls", &embed.id());
     controls.embed_toggle.set_hidden(mode == Mode::Element);
-    let (_, embed_tag) = textarea(document, &embed, format!("{id}-embed-tag"))?;
-    let (_, embed_frame) = textarea(document, &embed, format!("{id}-embed-frame"))?;
-    let figure = element(document, "figure", "tx-figure")?;
-    let empty = element(document, "p", "tx-empty")?;
-    let canvas: HtmlCanvasElement = dom::create(document, "canvas")?;
-    canvas.set_attribute("role", "img")?;
+    let (_, embed_tag) = textarea(document, &embed, format!("{id}-embed-tag"));
+    let (_, embed_frame) = textarea(document, &embed, format!("{id}-embed-frame"));
+    let figure = element(document, "figure", "tx-figure");
+    let empty = element(document, "p", "tx-empty");
+    let canvas: HtmlCanvasElement = dom::create(document, "canvas");
+    set_attribute(&canvas, "role", "img");
     canvas.set_tab_index(0);
-    let band = element(document, "div", "tx-band")?;
-    let ring = element(document, "div", "tx-ring")?;
+    let band = element(document, "div", "tx-band");
+    let ring = element(document, "div", "tx-ring");
     for layer in [&band, &ring] {
-        layer.set_attribute("aria-hidden", "true")?;
+        set_attribute(layer, "aria-hidden", "true");
         layer.set_hidden(true);
     }
-    let tooltip = element(document, "div", "tx-tooltip")?;
-    tooltip.set_attribute("role", "tooltip")?;
+    let tooltip = element(document, "div", "tx-tooltip");
+    set_attribute(&tooltip, "role", "tooltip");
     tooltip.set_id(&format!("{id}-tooltip"));
     tooltip.set_hidden(true);
-    let live = element(document, "div", "tx-live")?;
-    live.set_attribute("aria-live", "polite")?;
-    let summary = element(document, "figcaption", "tx-summary")?;
+    let live = element(document, "div", "tx-live");
+    set_attribute(&live, "aria-live", "polite");
+    let summary = element(document, "figcaption", "tx-summary");
     summary.set_id(&format!("{id}-summary"));
-    append(&figure, &[&empty, &canvas, &band, &ring, &tooltip, &live, &summary])?;
-    let details = element(document, "section", "tx-details")?;
+    append(&figure, &[&empty, &canvas, &band, &ring, &tooltip, &live, &summary]);
+    let details = element(document, "section", "tx-details");
     details.set_id(&format!("{id}-details"));
     details.set_hidden(true);
-    let details_head = element(document, "div", "tx-details-head")?;
-    let details_heading = element(document, "h2", "")?;
-    let details_close = element(document, "button", "tx-toggle tx-close")?;
-    details_close.set_attribute("type", "button")?;
-    append(&details_head, &[&details_heading, &details_close])?;
-    let details_list = element(document, "ol", "")?;
-    append(&details, &[&details_head, &details_list])?;
-    let table_box = element(document, "details", "tx-table")?;
-    let table_summary = element(document, "summary", "")?;
-    let table = element(document, "table", "")?;
-    append(&table_box, &[&table_summary, &table])?;
-    append(root, &[&heading, &controls_box, &embed, &alert, &status, &figure, &details, &table_box])?;
-    Ok(Parts {
+    let details_head = element(document, "div", "tx-details-head");
+    let details_heading = element(document, "h2", "");
+    let details_close = element(document, "button", "tx-toggle tx-close");
+    set_attribute(&details_close, "type", "button");
+    append(&details_head, &[&details_heading, &details_close]);
+    let details_list = element(document, "ol", "");
+    append(&details, &[&details_head, &details_list]);
+    let table_box = element(document, "details", "tx-table");
+    let table_summary = element(document, "summary", "");
+    let table = element(document, "table", "");
+    append(&table_box, &[&table_summary, &table]);
+    append(root, &[&heading, &controls_box, &embed, &alert, &status, &figure, &details, &table_box]);
+    Parts {
         heading,
         controls,
         alert,
@@ -406,7 +409,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Result<Pa
         table_box,
         table_summary,
         table,
-    })
+    }
 }
 
 impl App {
@@ -448,7 +451,7 @@ impl App {
         let before = self.settings.clone();
         edit(&mut self.settings);
         if self.settings.lang != before.lang {
-            self.numbers = IntlNumbers::new(self.settings.lang)?;
+            self.numbers = IntlNumbers::new(self.settings.lang);
         }
         self.record(&before)?;
         self.show(animate)
@@ -461,7 +464,8 @@ impl App {
             return Ok(());
         }
         if self.in_element() {
-            return dom::dispatch(&self.root, "statechange", &state_object(&self.settings)?);
+            dom::dispatch(&self.root, "statechange", &state_object(&self.settings));
+            return Ok(());
         }
         let url = format!("{}?{}", self.window.location().pathname()?, self.query()?);
         let history = self.window.history()?;
@@ -487,13 +491,13 @@ impl App {
     /// Rebuilds the chart for the current settings and everything that shows it.
     fn show(&mut self, animate: bool) -> Result<(), JsValue> {
         let lang = self.lang();
-        self.root.set_attribute("lang", lang.code())?;
-        self.root.dataset().set("theme", if self.theme() == Theme::Dark { "dark" } else { "light" })?;
+        set_attribute(&self.root, "lang", lang.code());
+        set_attribute(&self.root, "data-theme", if self.theme() == Theme::Dark { "dark" } else { "light" });
         self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
         let s = &self.settings;
         let query = Query { view: s.view, measure: s.measure.as_deref(), period: s.period.as_deref(), sort: s.sort, value_labels: s.value_labels };
         self.chart = timed(&self.window, &mut self.timings.query, || chart::build(&self.data, query, lang, &self.numbers));
-        self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data)?;
+        self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data);
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
         self.table_filled = false;
         self.fill_table_if_open()?;
@@ -502,8 +506,8 @@ impl App {
         self.fill_embed()?;
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
         let summary = self.chart.as_ref().map(|c| summarize(&self.data, c, lang, &self.numbers)).unwrap_or_default();
-        self.parts.canvas.set_attribute("aria-label", &format!("{title}. {}", ui(UiText::ChartHelp, lang)))?;
-        self.parts.summary.set_text_content(Some(&summary.join(" ")));
+        set_attribute(&self.parts.canvas, "aria-label", &format!("{title}. {}", ui(UiText::ChartHelp, lang)));
+        self.parts.summary.set_text_content(Some(&join(&summary, " ")));
         if self.scene.is_some() {
             // Not on the first showing: then the page itself is what is new.
             let news = format!("{title}. {}", summary.get(1).map(String::as_str).unwrap_or_default());
@@ -574,7 +578,10 @@ impl App {
         }
         self.mark_related();
         match (&self.transition, &self.wiring.next_frame) {
-            (Some(_), Some(next)) => self.window.request_animation_frame(next).map(|_| ()),
+            (Some(_), Some(next)) => {
+                dom::request_animation_frame(&self.window, next);
+                Ok(())
+            }
             _ => self.draw(),
         }
     }
@@ -591,7 +598,8 @@ impl App {
         let (Some(scene), Some(next)) = (&self.scene, &self.wiring.next_frame) else { return Ok(()) };
         let tweened = scene.tween(&transition.from, t);
         self.paint(&self.parts.canvas, &tweened, self.drawn_for.1)?;
-        self.window.request_animation_frame(next).map(|_| ())
+        dom::request_animation_frame(&self.window, next);
+        Ok(())
     }
 
     fn mark_related(&mut self) {
@@ -614,7 +622,7 @@ impl App {
             self.painted = true;
             // For the benchmark: navigation to the first chart painted.
             if let Some(performance) = self.window.performance() {
-                performance.mark(FIRST_CHART_MARK)?;
+                dom::mark(&performance, FIRST_CHART_MARK);
             }
         }
         self.update_highlight(false)
@@ -622,9 +630,8 @@ impl App {
 
     /// Draws a scene on a canvas at a pixel ratio, sizing the canvas to match.
     fn paint(&self, canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<(), JsValue> {
-        let style = canvas.style();
-        style.set_property("width", &px(scene.width))?;
-        style.set_property("height", &px(scene.height))?;
+        set_px(canvas, "width", scene.width);
+        set_px(canvas, "height", scene.height);
         let (w, h) = ((scene.width * ratio).round() as u32, (scene.height * ratio).round() as u32);
         if canvas.width() != w || canvas.height() != h {
             canvas.set_width(w);
@@ -676,9 +683,9 @@ impl App {
         let (band, ring) = (&self.parts.band, &self.parts.ring);
         match highlight {
             Some(h) => {
-                dom::place(band, &h.band)?;
-                dom::place(ring, &h.ring)?;
-                ring.style().set_property("border-width", &px(h.ring_width))?;
+                dom::place(band, &h.band);
+                dom::place(ring, &h.ring);
+                set_px(ring, "border-width", h.ring_width);
             }
             None => {
                 band.set_hidden(true);
@@ -701,15 +708,17 @@ impl App {
         let summary = self.parts.summary.id();
         let Some((mark, described)) = shown else {
             tooltip.set_hidden(true);
-            return self.parts.canvas.set_attribute("aria-describedby", &summary);
+            set_attribute(&self.parts.canvas, "aria-describedby", &summary);
+            return Ok(());
         };
         panels::fill_tooltip(tooltip, &described, self.lang())?;
         tooltip.set_hidden(false);
-        self.parts.canvas.set_attribute("aria-describedby", &format!("{} {summary}", tooltip.id()))?;
+        set_attribute(&self.parts.canvas, "aria-describedby", &format!("{} {summary}", tooltip.id()));
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
         let bounds = (self.width, f64::from(self.parts.figure.client_height()));
         let (x, y) = place_tooltip(&mark.bar, size, bounds);
-        tooltip.style().set_property("left", &px(x))?;
-        tooltip.style().set_property("top", &px(y))
+        set_px(tooltip, "left", x);
+        set_px(tooltip, "top", y);
+        Ok(())
     }
 }

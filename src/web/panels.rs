@@ -1,12 +1,12 @@
 //! The HTML around the canvas that carries the same figures as text: the tooltip, the details
 //! panel of a selection, the data table, the alert and the live region.
 
-use super::dom::{append, append_text, clear, element};
+use super::dom::{append, append_text, clear, element, set_attribute};
 use crate::chart::Chart;
 use crate::dataset::Dataset;
 use crate::describe::{conflicts, details, Details};
 use crate::format::NumberFormat;
-use crate::lang::Lang;
+use crate::lang::{join, Lang};
 use crate::subject::Subject;
 use crate::ui_text::{ui, UiText};
 use wasm_bindgen::JsValue;
@@ -25,7 +25,7 @@ pub fn fill_tooltip(tooltip: &Element, d: &Details, lang: Lang) -> Result<(), Js
         append_text(tooltip, "p", "tx-tip-note", &format!("{}: {note}", ui(UiText::Note, lang)))?;
     }
     if !d.others.is_empty() {
-        append_text(tooltip, "p", "tx-tip-others", &format!("{} {}", ui(UiText::OtherFigures, lang), d.others.join("; ")))?;
+        append_text(tooltip, "p", "tx-tip-others", &format!("{} {}", ui(UiText::OtherFigures, lang), join(&d.others, "; ")))?;
     }
     append_text(tooltip, "p", "tx-tip-id", &format!("{}: {}", ui(UiText::ColumnId, lang), d.id))?;
     Ok(())
@@ -49,16 +49,16 @@ pub fn fill_details(panel: &HtmlElement, data: &Dataset, subject: Option<&Subjec
     clear(&list);
     for index in figures {
         let d = details(data, index, lang, numbers);
-        let item = element(&panel.owner_document().ok_or("detached")?, "li", "")?;
-        list.append_child(&item)?;
+        let item = element(&panel.owner_document().ok_or("detached")?, "li", "");
+        append(&list, &[&item]);
         append_text(&item, "strong", "", &d.figure)?;
         append_text(&item, "span", "", &format!(" — {}, {}", d.measure, d.when))?;
         let source = append_text(&item, "p", "tx-details-source", &format!("{}: ", ui(UiText::ColumnSource, lang)))?;
         let source_data = &data.sources[data.observations[index].source];
         let link = append_text(&source, "a", "", source_data.title.as_deref().unwrap_or(&source_data.outlet))?;
-        link.set_attribute("href", &d.url)?;
-        link.set_attribute("rel", "noopener noreferrer")?;
-        source.append_with_str_1(&format!(" ({})", d.source))?;
+        set_attribute(&link, "href", &d.url);
+        set_attribute(&link, "rel", "noopener noreferrer");
+        super::dom::append_str(&source, &format!(" ({})", d.source));
         append_text(&item, "p", "tx-tip-wording", &format!("{} · {}: {}", d.wording, ui(UiText::ColumnId, lang), d.id))?;
         if let Some(note) = &d.note {
             append_text(&item, "p", "tx-tip-note", &format!("{}: {note}", ui(UiText::Note, lang)))?;
@@ -78,14 +78,15 @@ pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: 
     let Some(chart) = chart else { return Ok(()) };
     append_text(table, "caption", "", &chart.title)?;
     let document = table.owner_document().ok_or("detached")?;
-    let head = element(&document, "thead", "")?;
-    let header_row = element(&document, "tr", "")?;
+    let head = element(&document, "thead", "");
+    let header_row = element(&document, "tr", "");
     let columns = [UiText::ColumnId, UiText::ColumnScope, UiText::ColumnSeries, UiText::ColumnValue, UiText::ColumnWhen, UiText::ColumnSource, UiText::ColumnWording];
     for column in columns {
-        append_text(&header_row, "th", "", ui(column, lang))?.set_attribute("scope", "col")?;
+        let cell = append_text(&header_row, "th", "", ui(column, lang))?;
+        set_attribute(&cell, "scope", "col");
     }
-    head.append_child(&header_row)?;
-    let body = element(&document, "tbody", "")?;
+    append(&head, &[&header_row]);
+    let body = element(&document, "tbody", "");
     for index in chart.observations() {
         let d = details(data, index, lang, numbers);
         table_row(&body, &[&d.id, &d.heading, &d.measure, &d.figure, &d.when, &d.source, &d.wording], Some(&d.url))?;
@@ -94,24 +95,25 @@ pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: 
         let measure = chart.measure.map(|m| data.measures[m].name.get(lang)).unwrap_or_default();
         table_row(&body, &["", &row.label, measure, &chart.missing_text, "", "", ""], None)?;
     }
-    append(table, &[&head, &body])
+    append(table, &[&head, &body]);
+    Ok(())
 }
 
 /// Appends one table row; the source cell links to the source when there is an address.
 fn table_row(body: &Element, cells: &[&str], url: Option<&str>) -> Result<(), JsValue> {
-    let tr = element(&body.owner_document().ok_or("detached")?, "tr", "")?;
-    body.append_child(&tr)?;
+    let tr = element(&body.owner_document().ok_or("detached")?, "tr", "");
+    append(body, &[&tr]);
     for (i, text) in cells.iter().enumerate() {
         let header = i == 1;
         let linked = url.filter(|_| i == 5);
         let cell = append_text(&tr, if header { "th" } else { "td" }, "", if linked.is_some() { "" } else { text })?;
         if header {
-            cell.set_attribute("scope", "row")?;
+            set_attribute(&cell, "scope", "row");
         }
         if let Some(url) = linked {
             let link = append_text(&cell, "a", "", text)?;
-            link.set_attribute("href", url)?;
-            link.set_attribute("rel", "noopener noreferrer")?;
+            set_attribute(&link, "href", url);
+            set_attribute(&link, "rel", "noopener noreferrer");
         }
     }
     Ok(())
@@ -122,11 +124,12 @@ fn table_row(body: &Element, cells: &[&str], url: Option<&str>) -> Result<(), Js
 pub fn fill_alert(alert: &Element, heading: &str, items: &[String]) -> Result<(), JsValue> {
     clear(alert);
     append_text(alert, "p", "", heading)?;
-    let list = element(&alert.owner_document().ok_or("detached")?, "ul", "")?;
+    let list = element(&alert.owner_document().ok_or("detached")?, "ul", "");
     for item in items {
         append_text(&list, "li", "", item)?;
     }
-    append(alert, &[&list])
+    append(alert, &[&list]);
+    Ok(())
 }
 
 /// The two ways to put the current view on another page: the custom element, and an iframe

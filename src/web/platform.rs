@@ -3,10 +3,9 @@
 use crate::format::{plain_number, NumberFormat};
 use crate::lang::Lang;
 use crate::layout::{TextMeasure, TextRole};
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Function, Object};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d;
 
 /// How long the last parse and validation, query, layout and draw each took, in milliseconds;
@@ -34,20 +33,24 @@ pub struct IntlNumbers {
 }
 
 impl IntlNumbers {
-    pub fn new(lang: Lang) -> Result<IntlNumbers, JsValue> {
+    pub fn new(lang: Lang) -> IntlNumbers {
         let options = Object::new();
-        Reflect::set(&options, &"maximumFractionDigits".into(), &1.into())?;
+        super::dom::set_field(&options, "maximumFractionDigits", &1.into());
         let locales = Array::of1(&lang.code().into());
         let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
-        Ok(IntlNumbers { format })
+        IntlNumbers { format }
     }
 }
 
 impl NumberFormat for IntlNumbers {
     fn format(&self, value: f64) -> String {
-        self.format.call1(&JsValue::NULL, &value.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| plain_number(value))
+        super::dom::call_with_number(&self.format, value).as_string().unwrap_or_else(|| plain_number(value))
     }
 }
+
+/// Widths remembered at most. A chart's texts are a few hundred, but wrapping long labels
+/// measures a candidate line for each word: past this many, all are forgotten and measured again.
+const MAX_WIDTHS: usize = 1024;
 
 /// Measures text with a canvas's `measureText`, in the very font it will be drawn in, and
 /// remembers each width: no layout of the page is ever forced.
@@ -55,14 +58,15 @@ pub struct CanvasText {
     context: CanvasRenderingContext2d,
     family: RefCell<String>,
     font: Cell<Option<TextRole>>,
-    widths: RefCell<HashMap<(TextRole, String), f64>>,
+    /// Sorted by role and text, searched by halving: the first-chart build then carries no hash
+    /// table or tree. At most `MAX_WIDTHS` of them, so inserting stays a short copy.
+    widths: RefCell<Vec<(TextRole, String, f64)>>,
 }
 
 impl CanvasText {
     pub fn new(document: &web_sys::Document) -> Result<CanvasText, JsValue> {
-        let canvas: web_sys::HtmlCanvasElement = super::dom::create(document, "canvas")?;
-        // A "2d" context is a CanvasRenderingContext2D.
-        let context = canvas.get_context("2d")?.ok_or("no 2d canvas context")?.unchecked_into();
+        let canvas: web_sys::HtmlCanvasElement = super::dom::create(document, "canvas");
+        let context = super::dom::context_2d(&canvas).ok_or("no 2d canvas context")?;
         Ok(CanvasText { context, family: RefCell::default(), font: Cell::new(None), widths: RefCell::default() })
     }
 
@@ -78,16 +82,25 @@ impl CanvasText {
 
 impl TextMeasure for CanvasText {
     fn width(&self, text: &str, role: TextRole) -> f64 {
-        let key = (role, text.to_string());
-        if let Some(width) = self.widths.borrow().get(&key) {
-            return *width;
-        }
+        let found = self.widths.borrow().binary_search_by(|(r, t, _)| (*r, t.as_str()).cmp(&(role, text)));
+        let slot = match found {
+            Ok(known) => return self.widths.borrow()[known].2,
+            Err(slot) => slot,
+        };
         if self.font.get() != Some(role) {
             self.context.set_font(&role.css_font(&self.family.borrow()));
             self.font.set(Some(role));
         }
-        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
-        self.widths.borrow_mut().insert(key, width);
+        let width = super::dom::measure_text(&self.context, text);
+        let mut widths = self.widths.borrow_mut();
+        let slot = match widths.len() < MAX_WIDTHS {
+            true => slot,
+            false => {
+                widths.clear();
+                0
+            }
+        };
+        widths.insert(slot, (role, text.to_string(), width));
         width
     }
 }

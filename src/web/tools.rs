@@ -178,7 +178,7 @@ impl App {
     }
 
     fn png(&self) -> Result<js_sys::Promise, JsValue> {
-        let canvas: HtmlCanvasElement = dom::create(&self.document()?, "canvas")?;
+        let canvas: HtmlCanvasElement = dom::create(&self.document()?, "canvas");
         let scene = self.scene.as_ref().ok_or("no chart to export")?;
         self.paint(&canvas, scene, PNG_SCALE)?;
         Ok(files::png(&canvas))
@@ -211,7 +211,7 @@ impl App {
 }
 
 /// Your own data: a picked file, a dropped file, or pasted text.
-pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
+pub fn wire_data(app: &Shared) {
     let (root, file, apply) = {
         let a = app.borrow();
         (a.root.clone(), a.parts.controls.data_file.clone(), a.parts.controls.data_apply.clone())
@@ -222,15 +222,15 @@ pub fn wire_data(app: &Shared) -> Result<(), JsValue> {
             read_into(&picked, file);
         }
         Ok(())
-    })?;
+    });
     listen(app, &apply, "click", |app, _| {
         let text = app.parts.controls.data_paste.value();
         app.load_given(text.as_bytes(), "")
-    })?;
+    });
     listen(app, &root, "dragover", |_, e| {
         e.prevent_default();
         Ok(())
-    })?;
+    });
     let dropped = Rc::clone(app);
     listen(app, &root, "drop", move |_, e| {
         e.prevent_default();
