@@ -5,31 +5,10 @@
 use std::cmp::Ordering;
 
 /// The positions `0..len` in the order `compare` puts them; equal items keep their order.
-/// A merge sort, bottom up: stable by itself, and a fraction of the standard library's sort in
-/// the wasm (that one carries several algorithms, tuned for speed).
 pub fn sorted_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
-    let mut merged = vec![0; len];
-    let mut run = 1;
-    while run < len {
-        let mut start = 0;
-        while start < len {
-            let (middle, end) = ((start + run).min(len), (start + 2 * run).min(len));
-            let (mut left, mut right) = (start, middle);
-            // Runs already in order (as in data listed by date) are copied without comparing.
-            let in_order = middle == end || compare(order[middle - 1], order[middle]) != Ordering::Greater;
-            for slot in &mut merged[start..end] {
-                // From the left run on ties: equal items keep their order.
-                let from_left = right == end || left < middle && (in_order || compare(order[left], order[right]) != Ordering::Greater);
-                let taken = if from_left { &mut left } else { &mut right };
-                *slot = order[*taken];
-                *taken += 1;
-            }
-            start = end;
-        }
-        std::mem::swap(&mut order, &mut merged);
-        run *= 2;
-    }
+    // Ties broken by position make the faster unstable sort stable.
+    order.sort_unstable_by(|&a, &b| compare(a, b).then(a.cmp(&b)));
     order
 }
 
