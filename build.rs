@@ -9,8 +9,6 @@
 #![allow(dead_code, unused_imports)]
 #[path = "src/dataset.rs"]
 mod dataset;
-#[path = "src/encoded.rs"]
-mod encoded;
 #[path = "src/format.rs"]
 mod format;
 #[path = "src/json.rs"]

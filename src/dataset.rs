@@ -8,26 +8,25 @@ use crate::problem::{IdKind, Problem, ProblemKind};
 use crate::raw::{self, Field, QualifierName, Read, TimeKind, Unknown};
 use crate::sorting::sorted_order;
 use crate::time::{PartialDate, Period, When};
-use crate::encoded::{Encoded, Reader};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::hash_map::{Entry, HashMap};
 
 pub use crate::raw::TimeKind as MeasureTime;
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Named {
     pub id: String,
     pub name: Localized,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Site {
     pub id: String,
     pub name: Localized,
     pub planned: bool,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Company {
     pub id: String,
     pub name: Localized,
@@ -35,7 +34,7 @@ pub struct Company {
     pub sector: Option<usize>,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Measure {
     pub id: String,
     pub name: Localized,
@@ -45,7 +44,7 @@ pub struct Measure {
     pub plan_for: Option<usize>,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: Option<String>,
@@ -55,7 +54,7 @@ pub struct Source {
 }
 
 /// What an observation is about; every field narrows it, none at all is the whole zone.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Scope {
     pub sites: Vec<usize>,
     pub sector: Option<usize>,
@@ -64,7 +63,7 @@ pub struct Scope {
 }
 
 /// How the source words a figure; a range carries its upper end.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Qualifier {
     Exact,
     MoreThan,
@@ -75,7 +74,7 @@ pub enum Qualifier {
     Range { max: f64 },
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Observation {
     pub id: String,
     pub measure: usize,
@@ -96,7 +95,7 @@ impl Observation {
     }
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub zone: Named,
     pub sites: Vec<Site>,
@@ -141,8 +140,8 @@ impl Dataset {
 
     /// A dataset as `build.rs` encoded it (postcard), after validating it with `parse`: the
     /// first-chart build reads the embedded dataset this way, without the JSON reader.
-    pub fn decode(bytes: &[u8]) -> Option<Dataset> {
-        Reader::value::<Dataset>(bytes).map(Dataset::index_subjects)
+    pub fn decode(bytes: &[u8]) -> Result<Dataset, postcard::Error> {
+        postcard::from_bytes::<Dataset>(bytes).map(Dataset::index_subjects)
     }
 
     pub fn measure_by_id(&self, id: &str) -> Option<usize> {
@@ -167,101 +166,6 @@ impl Dataset {
     /// The planned measure that goes beside `measure`, if the dataset has one.
     pub fn plan_of(&self, measure: usize) -> Option<usize> {
         self.measures.iter().position(|m| m.plan_for == Some(measure))
-    }
-}
-
-impl Encoded for Named {
-    fn read(reader: &mut Reader) -> Option<Named> {
-        Some(Named { id: String::read(reader)?, name: Localized::read(reader)? })
-    }
-}
-
-impl Encoded for Site {
-    fn read(reader: &mut Reader) -> Option<Site> {
-        Some(Site { id: String::read(reader)?, name: Localized::read(reader)?, planned: bool::read(reader)? })
-    }
-}
-
-impl Encoded for Company {
-    fn read(reader: &mut Reader) -> Option<Company> {
-        Some(Company { id: String::read(reader)?, name: Localized::read(reader)?, sites: Vec::read(reader)?, sector: reader.option()? })
-    }
-}
-
-impl Encoded for TimeKind {
-    fn read(reader: &mut Reader) -> Option<TimeKind> {
-        [TimeKind::Date, TimeKind::Period, TimeKind::Target].get(reader.variant()? as usize).copied()
-    }
-}
-
-impl Encoded for Measure {
-    fn read(reader: &mut Reader) -> Option<Measure> {
-        Some(Measure {
-            id: String::read(reader)?,
-            name: Localized::read(reader)?,
-            unit: Localized::read(reader)?,
-            time: TimeKind::read(reader)?,
-            plan_for: reader.option()?,
-        })
-    }
-}
-
-impl Encoded for Source {
-    fn read(reader: &mut Reader) -> Option<Source> {
-        Some(Source { id: String::read(reader)?, title: reader.option()?, outlet: String::read(reader)?, date: reader.option()?, url: String::read(reader)? })
-    }
-}
-
-impl Encoded for Scope {
-    fn read(reader: &mut Reader) -> Option<Scope> {
-        Some(Scope { sites: Vec::read(reader)?, sector: reader.option()?, company: reader.option()?, part: reader.option()? })
-    }
-}
-
-impl Encoded for Qualifier {
-    fn read(reader: &mut Reader) -> Option<Qualifier> {
-        Some(match reader.variant()? {
-            0 => Qualifier::Exact,
-            1 => Qualifier::MoreThan,
-            2 => Qualifier::Almost,
-            3 => Qualifier::About,
-            4 => Qualifier::UpTo,
-            5 => Qualifier::AtLeast,
-            6 => Qualifier::Range { max: f64::read(reader)? },
-            _ => return None,
-        })
-    }
-}
-
-impl Encoded for Observation {
-    fn read(reader: &mut Reader) -> Option<Observation> {
-        Some(Observation {
-            id: String::read(reader)?,
-            measure: usize::read(reader)?,
-            scope: Scope::read(reader)?,
-            value: f64::read(reader)?,
-            qualifier: Qualifier::read(reader)?,
-            when: When::read(reader)?,
-            when_note: reader.option()?,
-            source: usize::read(reader)?,
-            wording: String::read(reader)?,
-            note: reader.option()?,
-        })
-    }
-}
-
-impl Encoded for Dataset {
-    fn read(reader: &mut Reader) -> Option<Dataset> {
-        Some(Dataset {
-            zone: Named::read(reader)?,
-            sites: Vec::read(reader)?,
-            sectors: Vec::read(reader)?,
-            companies: Vec::read(reader)?,
-            measures: Vec::read(reader)?,
-            sources: Vec::read(reader)?,
-            observations: Vec::read(reader)?,
-            by_subject: Vec::new(),
-        })
     }
 }
 

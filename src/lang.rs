@@ -1,7 +1,5 @@
 //! The page's language and texts given in both languages.
 
-use crate::encoded::{Encoded, Reader};
-
 /// The languages every text of a dataset and of the interface is given in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -46,12 +44,6 @@ pub struct Localized {
 impl Localized {
     pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.ru, &self.en)
-    }
-}
-
-impl Encoded for Localized {
-    fn read(reader: &mut Reader) -> Option<Localized> {
-        Some(Localized { ru: String::read(reader)?, en: String::read(reader)? })
     }
 }
 

@@ -2,7 +2,6 @@
 //! and the charts drawn from it. Everything but `web` is plain Rust, tested natively.
 
 pub mod dataset;
-mod encoded;
 pub mod lang;
 pub mod problem;
 mod json;

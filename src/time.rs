@@ -2,11 +2,10 @@
 
 use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
-use crate::encoded::{Encoded, Reader};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A date as precise as the source gives it: a year, a month or a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u32>,
@@ -14,7 +13,7 @@ pub struct PartialDate {
 }
 
 /// A span of time over which a flow (jobs created, new residents) is counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Period {
     Year(i32),
     Half(i32, u32),
@@ -23,7 +22,7 @@ pub enum Period {
 }
 
 /// When an observation applies, in the form its measure asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum When {
     Date(PartialDate),
     Period(Period),
@@ -35,47 +34,16 @@ pub enum When {
 /// then needs no date parser.
 mod day_number {
     use chrono::{Datelike, NaiveDate};
-    use serde::{Serialize, Serializer};
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
         date.num_days_from_ce().serialize(serializer)
     }
-}
 
-impl Encoded for NaiveDate {
-    /// Its day number (see `day_number`).
-    fn read(reader: &mut Reader) -> Option<NaiveDate> {
-        NaiveDate::from_num_days_from_ce_opt(i32::read(reader)?)
-    }
-}
-
-impl Encoded for PartialDate {
-    fn read(reader: &mut Reader) -> Option<PartialDate> {
-        Some(PartialDate { year: i32::read(reader)?, month: reader.option()?, day: reader.option()? })
-    }
-}
-
-impl Encoded for Period {
-    fn read(reader: &mut Reader) -> Option<Period> {
-        Some(match reader.variant()? {
-            0 => Period::Year(i32::read(reader)?),
-            1 => Period::Half(i32::read(reader)?, u32::read(reader)?),
-            2 => Period::Quarter(i32::read(reader)?, u32::read(reader)?),
-            3 => Period::Between(NaiveDate::read(reader)?, NaiveDate::read(reader)?),
-            _ => return None,
-        })
-    }
-}
-
-impl Encoded for When {
-    fn read(reader: &mut Reader) -> Option<When> {
-        Some(match reader.variant()? {
-            0 => When::Date(PartialDate::read(reader)?),
-            1 => When::Period(Period::read(reader)?),
-            2 => When::Target(i32::read(reader)?),
-            3 => When::NotStated,
-            _ => return None,
-        })
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let days = i32::deserialize(deserializer)?;
+        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("day number out of range"))
     }
 }
 

@@ -52,7 +52,7 @@ fn the_encoded_embedded_dataset_is_the_parsed_one() {
     assert_eq!(decoded, parsed);
     let (measure, scope) = (decoded.observations[0].measure, &decoded.observations[0].scope);
     assert!(decoded.about(measure, scope).contains(&0), "the index by subject is rebuilt");
-    assert!(Dataset::decode(&EMBEDDED_ENCODED[..EMBEDDED_ENCODED.len() / 2]).is_none(), "a cut encoding is refused");
+    assert!(Dataset::decode(&EMBEDDED_ENCODED[..EMBEDDED_ENCODED.len() / 2]).is_err(), "a cut encoding is refused");
 }
 
 #[test]

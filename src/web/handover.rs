@@ -15,7 +15,7 @@ use web_sys::{DragEvent, FileList};
 
 /// The embedded dataset, validated when it was built in.
 pub fn embedded() -> Result<Dataset, JsValue> {
-    Dataset::decode(crate::EMBEDDED_ENCODED).ok_or_else(|| JsValue::from("the embedded dataset could not be read"))
+    Dataset::decode(crate::EMBEDDED_ENCODED).map_err(|_| JsValue::from("the embedded dataset could not be read"))
 }
 
 /// A dataset address: the full build reads it from the state it takes over.
