@@ -3,7 +3,7 @@
 //! `plotters-svg` formats them with Rust's float printing, which alone made up about 12 KB
 //! of the gzipped wasm. Font sizes are written as given, not at 1/1.24 of them.
 
-use crate::format::plain_number;
+use crate::format::{plain_number, push_escaped};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 use std::convert::Infallible;
@@ -11,20 +11,6 @@ use std::convert::Infallible;
 pub struct SvgWriter<'a> {
     out: &'a mut String,
     size: (u32, u32),
-}
-
-/// Text and attribute values with the five characters XML reserves escaped.
-fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            other => out.push(other),
-        }
-    }
 }
 
 fn hex(colour: BackendColor) -> String {

@@ -5,7 +5,7 @@ use super::dom::{append, append_text, clear, element, set_attribute};
 use crate::chart::Chart;
 use crate::dataset::Dataset;
 use crate::describe::{conflicts, details, Details};
-use crate::format::NumberFormat;
+use crate::format::{push_escaped, NumberFormat};
 use crate::lang::{join, Lang};
 use crate::subject::Subject;
 use crate::ui_text::{ui, UiText};
@@ -135,7 +135,11 @@ pub fn fill_alert(alert: &Element, heading: &str, items: &[String]) -> Result<()
 /// The two ways to put the current view on another page: the custom element, and an iframe
 /// with the few lines that let it set its own height. `query` is the state as the URL has it.
 pub fn embed_snippets(base: &str, pairs: &[(&str, String)], query: &str, title: &str) -> (String, String) {
-    let escape = |v: &str| v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let escape = |v: &str| {
+        let mut escaped = String::new();
+        push_escaped(&mut escaped, v);
+        escaped
+    };
     let attributes: String = pairs
         .iter()
         .map(|(key, value)| format!(" {}=\"{}\"", if *key == "data" { "src" } else { key }, escape(value)))
