@@ -24,7 +24,7 @@ impl Labelled {
         let caption = element(document, "label", "");
         set_attribute(&caption, "for", id);
         let select: HtmlSelectElement = create(document, "select");
-        select.set_id(id);
+        set_attribute(&select, "id", id);
         append(&label, &[&caption, &select]);
         Labelled { label, caption, select }
     }
@@ -115,7 +115,7 @@ impl Controls {
         let sort = Labelled::new(document, &format!("{id}-sort"));
         let labels_box = element(document, "label", "tx-check");
         let labels: HtmlInputElement = create(document, "input");
-        labels.set_type("checkbox");
+        set_attribute(&labels, "type", "checkbox");
         let labels_caption = element(document, "span", "");
         append(&labels_box, &[&labels, &labels_caption]);
         let lang_group = element(document, "div", "tx-group");
@@ -238,14 +238,14 @@ fn data_tools(document: &Document, id: &str) -> DataTools {
     let file_caption = element(document, "label", "");
     set_attribute(&file_caption, "for", &format!("{id}-file"));
     let file: HtmlInputElement = create(document, "input");
-    file.set_type("file");
-    file.set_id(&format!("{id}-file"));
-    file.set_accept(".json,.csv,application/json,text/csv");
+    set_attribute(&file, "type", "file");
+    set_attribute(&file, "id", &format!("{id}-file"));
+    set_attribute(&file, "accept", ".json,.csv,application/json,text/csv");
     let paste_caption = element(document, "label", "");
     set_attribute(&paste_caption, "for", &format!("{id}-paste"));
     let paste: HtmlTextAreaElement = create(document, "textarea");
-    paste.set_id(&format!("{id}-paste"));
-    paste.set_rows(4);
+    set_attribute(&paste, "id", &format!("{id}-paste"));
+    set_attribute(&paste, "rows", "4");
     set_attribute(&paste, "spellcheck", "false");
     let apply = element(document, "button", "tx-toggle tx-tool");
     set_attribute(&apply, "type", "button");

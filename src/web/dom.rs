@@ -122,7 +122,7 @@ pub fn set_field(object: &js_sys::Object, key: &str, value: &JsValue) {
 pub fn element(document: &Document, tag: &str, class: &str) -> HtmlElement {
     let element: HtmlElement = create(document, tag);
     if !class.is_empty() {
-        element.set_class_name(class);
+        set_attribute(&element, "class", class);
     }
     element
 }
