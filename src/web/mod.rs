@@ -258,10 +258,7 @@ impl Explorer {
     pub fn state(&self) -> JsValue {
         state_object(&self.app.borrow().settings)
     }
-}
 
-#[wasm_bindgen]
-impl Explorer {
     /// How long the last parse and validation, query, layout and draw each took, in ms.
     #[wasm_bindgen(unchecked_return_type = "{ parse: number, query: number, layout: number, draw: number }")]
     pub fn timings(&self) -> JsValue {
@@ -272,6 +269,10 @@ impl Explorer {
         }
         object.into()
     }
+}
+
+#[wasm_bindgen]
+impl Explorer {
 
     /// Removes the explorer from its element and lets go of everything it listens to.
     pub fn destroy(&self) {
@@ -327,9 +328,9 @@ fn textarea(document: &Document, parent: &HtmlElement, id: String) -> (HtmlEleme
     let caption = element(document, "label", "");
     set_attribute(&caption, "for", &id);
     let area: HtmlTextAreaElement = dom::create(document, "textarea");
-    area.set_id(&id);
-    area.set_read_only(true);
-    area.set_rows(4);
+    set_attribute(&area, "id", &id);
+    set_attribute(&area, "readonly", "");
+    set_attribute(&area, "rows", "4");
     append(parent, &[&caption, &area]);
     (caption, area)
 }
@@ -347,7 +348,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
     let status = element(document, "p", "tx-status");
     set_attribute(&status, "role", "status");
     let embed = element(document, "section", "tx-embed");
-    embed.set_id(&format!("{id}-embed"));
+    set_attribute(&embed, "id", &format!("{id}-embed"));
     embed.set_hidden(true);
     set_attribute(&controls.embed_toggle, "aria-controls", &embed.id());
     controls.embed_toggle.set_hidden(mode == Mode::Element);
@@ -357,7 +358,7 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
     let empty = element(document, "p", "tx-empty");
     let canvas: HtmlCanvasElement = dom::create(document, "canvas");
     set_attribute(&canvas, "role", "img");
-    canvas.set_tab_index(0);
+    set_attribute(&canvas, "tabindex", "0");
     let band = element(document, "div", "tx-band");
     let ring = element(document, "div", "tx-ring");
     for layer in [&band, &ring] {
@@ -366,15 +367,15 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
     }
     let tooltip = element(document, "div", "tx-tooltip");
     set_attribute(&tooltip, "role", "tooltip");
-    tooltip.set_id(&format!("{id}-tooltip"));
+    set_attribute(&tooltip, "id", &format!("{id}-tooltip"));
     tooltip.set_hidden(true);
     let live = element(document, "div", "tx-live");
     set_attribute(&live, "aria-live", "polite");
     let summary = element(document, "figcaption", "tx-summary");
-    summary.set_id(&format!("{id}-summary"));
+    set_attribute(&summary, "id", &format!("{id}-summary"));
     append(&figure, &[&empty, &canvas, &band, &ring, &tooltip, &live, &summary]);
     let details = element(document, "section", "tx-details");
-    details.set_id(&format!("{id}-details"));
+    set_attribute(&details, "id", &format!("{id}-details"));
     details.set_hidden(true);
     let details_head = element(document, "div", "tx-details-head");
     let details_heading = element(document, "h2", "");

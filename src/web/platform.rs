@@ -9,8 +9,10 @@ use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d;
 
 /// How long the last parse and validation, query, layout and draw each took, in milliseconds;
-/// `Explorer.timings()` gives them to the benchmark.
+/// `Explorer.timings()` gives them to the benchmark. Only the full build has it, and only the
+/// full build takes the times.
 #[derive(Clone, Copy, Debug, Default)]
+#[cfg_attr(not(feature = "tools"), allow(dead_code))]
 pub struct Timings {
     pub parse: f64,
     pub query: f64,
@@ -18,8 +20,11 @@ pub struct Timings {
     pub draw: f64,
 }
 
-/// Runs `work`, writing how long it took into `spent`.
+/// Runs `work`, writing how long it took into `spent` (in the full build).
 pub fn timed<T>(window: &web_sys::Window, spent: &mut f64, work: impl FnOnce() -> T) -> T {
+    if !cfg!(feature = "tools") {
+        return work();
+    }
     let clock = window.performance();
     let start = clock.as_ref().map_or(0.0, |c| c.now());
     let result = work();
