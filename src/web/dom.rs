@@ -21,6 +21,8 @@ extern "C" {
     fn create_element(this: &Tree, tag: &str) -> Element;
     #[wasm_bindgen(method, js_name = appendChild)]
     fn append_child(this: &Tree, child: &Element);
+    #[wasm_bindgen(method, getter, js_name = ownerDocument)]
+    fn owner_document(this: &Tree) -> Document;
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute(this: &Tree, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = addEventListener)]
@@ -153,11 +155,16 @@ pub fn append(parent: &Element, children: &[&Element]) {
     }
 }
 
+/// The document an element belongs to: only a document itself has none.
+pub fn document_of(element: &Element) -> Document {
+    element.unchecked_ref::<Tree>().owner_document()
+}
+
 /// Creates a text element and appends it to `parent`.
-pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
-    let child = text_element(&parent.owner_document().ok_or("detached element")?, tag, class, text);
+pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> HtmlElement {
+    let child = text_element(&document_of(parent), tag, class, text);
     append(parent, &[&child]);
-    Ok(child)
+    child
 }
 
 /// Sets a length in CSS pixels in an element's style (see `Tree`).

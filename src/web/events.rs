@@ -70,7 +70,10 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
         let a = app.borrow();
         (a.window.clone(), a.parts.figure.clone(), a.in_element(), a.parts.table_box.clone())
     };
-    listen(app, &table_box, "toggle", |app, _| app.fill_table_if_open());
+    listen(app, &table_box, "toggle", |app, _| {
+        app.fill_table_if_open();
+        Ok(())
+    });
     if !in_element {
         listen(app, &window, "popstate", |app, _| {
             app.settings = Settings::from_pairs(query_pairs(&app.window.location().search()?)?);

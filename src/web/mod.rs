@@ -501,7 +501,7 @@ impl App {
         self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data);
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
         self.table_filled = false;
-        self.fill_table_if_open()?;
+        self.fill_table_if_open();
         panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), lang, &self.numbers)?;
         self.parts.details_close.set_text_content(Some(ui(UiText::Close, lang)));
         self.fill_embed()?;
@@ -530,12 +530,12 @@ impl App {
 
     /// Builds the data table for the current chart if the reader has it open: a table of ten
     /// thousand rows is not built for a chart nobody reads as a table.
-    fn fill_table_if_open(&mut self) -> Result<(), JsValue> {
+    fn fill_table_if_open(&mut self) {
         if self.table_filled || !self.parts.table_box.has_attribute("open") {
-            return Ok(());
+            return;
         }
         self.table_filled = true;
-        panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, self.lang(), &self.numbers)
+        panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, self.lang(), &self.numbers);
     }
 
     /// The embed panel's snippets for the current state.
@@ -712,7 +712,7 @@ impl App {
             set_attribute(&self.parts.canvas, "aria-describedby", &summary);
             return Ok(());
         };
-        panels::fill_tooltip(tooltip, &described, self.lang())?;
+        panels::fill_tooltip(tooltip, &described, self.lang());
         tooltip.set_hidden(false);
         set_attribute(&self.parts.canvas, "aria-describedby", &format!("{} {summary}", tooltip.id()));
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
