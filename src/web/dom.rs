@@ -51,6 +51,12 @@ extern "C" {
     fn focus(this: &Tree);
     #[wasm_bindgen(method, js_name = matchMedia)]
     fn match_media(this: &Tree, query: &str) -> Option<web_sys::MediaQueryList>;
+    #[wasm_bindgen(method, getter)]
+    fn search(this: &Tree) -> String;
+    #[wasm_bindgen(js_name = URLSearchParams)]
+    type NewSearchParams;
+    #[wasm_bindgen(constructor, js_class = URLSearchParams)]
+    fn new(query: &str) -> NewSearchParams;
     #[wasm_bindgen(js_name = Option)]
     type NewOption;
     #[wasm_bindgen(constructor, js_class = Option)]
@@ -75,6 +81,16 @@ pub fn focus(element: &HtmlElement) {
 /// The list that says whether the page matches a media query, live.
 pub fn match_media(window: &web_sys::Window, query: &str) -> Option<web_sys::MediaQueryList> {
     window.unchecked_ref::<Tree>().match_media(query)
+}
+
+/// The query string of the window's own address, from its `?`.
+pub fn search(window: &web_sys::Window) -> String {
+    window.location().unchecked_ref::<Tree>().search()
+}
+
+/// The parameters of a query string (empty for none).
+pub fn search_params(query: &str) -> web_sys::UrlSearchParams {
+    NewSearchParams::new(query).unchecked_into()
 }
 
 /// A new `<option>` with its text and value.

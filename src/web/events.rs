@@ -76,7 +76,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
     });
     if !in_element {
         listen(app, &window, "popstate", |app, _| {
-            app.settings = Settings::from_pairs(query_pairs(&app.window.location().search()?)?);
+            app.settings = Settings::from_pairs(query_pairs(&app.window));
             app.show(false)
         });
     }

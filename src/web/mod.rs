@@ -172,7 +172,7 @@ pub struct Explorer {
 #[wasm_bindgen]
 pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
     let (window, _) = page_of(&root)?;
-    let settings = Settings::from_pairs(query_pairs(&window.location().search()?)?);
+    let settings = Settings::from_pairs(query_pairs(&window));
     start(root, settings, Mode::Page)
 }
 
@@ -283,10 +283,10 @@ impl Explorer {
     }
 }
 
-/// The settings a query string names (of a name given twice, the first).
-fn query_pairs(search: &str) -> Result<Vec<(String, String)>, JsValue> {
-    let params = web_sys::UrlSearchParams::new_with_str(search)?;
-    Ok(Settings::KEYS.iter().filter_map(|&key| Some((key.to_string(), params.get(key)?))).collect())
+/// The settings the window's address names (of a name given twice, the first).
+fn query_pairs(window: &Window) -> Vec<(String, String)> {
+    let params = dom::search_params(&dom::search(window));
+    Settings::KEYS.iter().filter_map(|&key| Some((key.to_string(), params.get(key)?))).collect()
 }
 
 /// The string-valued entries of an options object (`undefined` or `null` give none).
@@ -468,7 +468,7 @@ impl App {
             dom::dispatch(&self.root, "statechange", &state_object(&self.settings));
             return Ok(());
         }
-        let url = format!("{}?{}", self.window.location().pathname()?, self.query()?);
+        let url = format!("{}?{}", self.window.location().pathname()?, self.query());
         let history = self.window.history()?;
         match self.settings.is_new_place(before) {
             true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
@@ -477,12 +477,12 @@ impl App {
     }
 
     /// The state as a query string, as the page's URL and the iframe embed carry it.
-    fn query(&self) -> Result<String, JsValue> {
-        let params = web_sys::UrlSearchParams::new()?;
+    fn query(&self) -> String {
+        let params = dom::search_params("");
         for (key, value) in self.settings.to_pairs() {
             params.append(key, &value);
         }
-        Ok(params.to_string().into())
+        params.to_string().into()
     }
 
     fn subject(&self) -> Option<Subject> {
@@ -548,7 +548,7 @@ impl App {
         let base = web_sys::Url::new_with_base("./", &page)?.href();
         let pairs = self.settings.to_pairs();
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
-        let (tag, frame) = panels::embed_snippets(&base, &pairs, &self.query()?, &title);
+        let (tag, frame) = panels::embed_snippets(&base, &pairs, &self.query(), &title);
         let captions = [ui(UiText::EmbedTag, lang), ui(UiText::EmbedFrame, lang)];
         for ((area, text), caption) in [(&self.parts.embed_tag, tag), (&self.parts.embed_frame, frame)].into_iter().zip(captions) {
             area.set_value(&text);
