@@ -11,9 +11,10 @@ pub fn create<T: JsCast>(document: &Document, tag: &str) -> T {
 }
 
 // These calls, as the explorer makes them (its own tag, attribute, class, event, property and mark
-// names, its own new elements and objects, function callbacks, text), cannot throw: imported
-// without web-sys's check for an exception, so that building, wiring, placing and measuring the
-// explorer's elements has no error paths (each dropping everything built so far).
+// names, its own new elements and objects, function callbacks, text, its window's own address),
+// cannot throw: imported without web-sys's check for an exception, so that building, wiring,
+// placing and measuring the explorer's elements has no error paths (each dropping everything
+// built so far).
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     type Tree;
@@ -53,10 +54,16 @@ extern "C" {
     fn match_media(this: &Tree, query: &str) -> Option<web_sys::MediaQueryList>;
     #[wasm_bindgen(method, getter)]
     fn search(this: &Tree) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn href(this: &Tree) -> String;
     #[wasm_bindgen(js_name = URLSearchParams)]
     type NewSearchParams;
     #[wasm_bindgen(constructor, js_class = URLSearchParams)]
     fn new(query: &str) -> NewSearchParams;
+    #[wasm_bindgen(js_name = URL)]
+    type NewUrl;
+    #[wasm_bindgen(constructor, js_class = URL)]
+    fn new(url: &str, base: &str) -> NewUrl;
     #[wasm_bindgen(js_name = Option)]
     type NewOption;
     #[wasm_bindgen(constructor, js_class = Option)]
@@ -86,6 +93,16 @@ pub fn match_media(window: &web_sys::Window, query: &str) -> Option<web_sys::Med
 /// The query string of the window's own address, from its `?`.
 pub fn search(window: &web_sys::Window) -> String {
     window.location().unchecked_ref::<Tree>().search()
+}
+
+/// The window's own address.
+pub fn address(window: &web_sys::Window) -> String {
+    window.location().unchecked_ref::<Tree>().href()
+}
+
+/// The folder of the window's own address, where the explorer's files are.
+pub fn folder(window: &web_sys::Window) -> String {
+    NewUrl::new("./", &address(window)).unchecked_into::<web_sys::Url>().href()
 }
 
 /// The parameters of a query string (empty for none).

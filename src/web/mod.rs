@@ -504,7 +504,7 @@ impl App {
         self.fill_table_if_open();
         panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), lang, &self.numbers)?;
         self.parts.details_close.set_text_content(Some(ui(UiText::Close, lang)));
-        self.fill_embed()?;
+        self.fill_embed();
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
         let summary = self.chart.as_ref().map(|c| summarize(&self.data, c, lang, &self.numbers)).unwrap_or_default();
         set_attribute(&self.parts.canvas, "aria-label", &format!("{title}. {}", ui(UiText::ChartHelp, lang)));
@@ -539,13 +539,12 @@ impl App {
     }
 
     /// The embed panel's snippets for the current state.
-    fn fill_embed(&self) -> Result<(), JsValue> {
+    fn fill_embed(&self) {
         if self.in_element() {
-            return Ok(());
+            return;
         }
         let lang = self.lang();
-        let page = self.window.location().href()?;
-        let base = web_sys::Url::new_with_base("./", &page)?.href();
+        let base = dom::folder(&self.window);
         let pairs = self.settings.to_pairs();
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
         let (tag, frame) = panels::embed_snippets(&base, &pairs, &self.query(), &title);
@@ -556,7 +555,6 @@ impl App {
                 label.set_text_content(Some(caption));
             }
         }
-        Ok(())
     }
 
     /// Measures the figure (after a resize) and lays the chart out again if its width or the
@@ -671,7 +669,7 @@ impl App {
         self.settings.select = code;
         self.record(&before)?;
         panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), self.lang(), &self.numbers)?;
-        self.fill_embed()?;
+        self.fill_embed();
         self.mark_related();
         self.draw()
     }

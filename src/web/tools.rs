@@ -107,7 +107,7 @@ async fn fetch_text(app: &Shared, address: &str) -> Result<Vec<u8>, String> {
         (app.window.clone(), app.settings.lang)
     };
     let foreign = || ui(UiText::NotSameOrigin, lang).to_string();
-    let page = window.location().href().map_err(|e| js_message(&e))?;
+    let page = super::dom::address(&window);
     let url = web_sys::Url::new_with_base(address, &page).map_err(|_| foreign())?;
     if url.origin() != window.location().origin().map_err(|e| js_message(&e))? {
         return Err(foreign());
