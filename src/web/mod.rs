@@ -82,6 +82,8 @@ struct Parts {
     embed_tag: HtmlTextAreaElement,
     embed_frame: HtmlTextAreaElement,
     details: HtmlElement,
+    details_heading: HtmlElement,
+    details_list: HtmlElement,
     details_close: HtmlElement,
     /// The data table's `<details>`: the table is built when it is opened.
     table_box: HtmlElement,
@@ -406,6 +408,8 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
         embed_tag,
         embed_frame,
         details,
+        details_heading,
+        details_list,
         details_close,
         table_box,
         table_summary,
@@ -502,7 +506,7 @@ impl App {
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
         self.table_filled = false;
         self.fill_table_if_open();
-        panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), lang, &self.numbers)?;
+        panels::fill_details(&self.parts.details, &self.parts.details_heading, &self.parts.details_list, &self.data, self.subject().as_ref(), lang, &self.numbers);
         self.parts.details_close.set_text_content(Some(ui(UiText::Close, lang)));
         self.fill_embed();
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
@@ -668,7 +672,7 @@ impl App {
         let before = self.settings.clone();
         self.settings.select = code;
         self.record(&before)?;
-        panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), self.lang(), &self.numbers)?;
+        panels::fill_details(&self.parts.details, &self.parts.details_heading, &self.parts.details_list, &self.data, self.subject().as_ref(), self.lang(), &self.numbers);
         self.fill_embed();
         self.mark_related();
         self.draw()

@@ -9,7 +9,6 @@ use crate::format::{push_escaped, NumberFormat};
 use crate::lang::{join, Lang};
 use crate::subject::Subject;
 use crate::ui_text::{ui, UiText};
-use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement};
 
 /// Everything known about one figure, as paragraphs of the tooltip.
@@ -36,20 +35,18 @@ pub fn announcement(d: &Details) -> String {
 }
 
 /// Lists every figure in the dataset about the selected subject, each with its source.
-pub fn fill_details(panel: &HtmlElement, data: &Dataset, subject: Option<&Subject>, lang: Lang, numbers: &dyn NumberFormat) -> Result<(), JsValue> {
+pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data: &Dataset, subject: Option<&Subject>, lang: Lang, numbers: &dyn NumberFormat) {
     let Some(subject) = subject else {
         panel.set_hidden(true);
-        return Ok(());
+        return;
     };
-    let heading = panel.query_selector("h2")?.ok_or("details heading")?;
-    let list = panel.query_selector("ol")?.ok_or("details list")?;
     let figures = subject.figures(data);
     heading.set_text_content(Some(&format!("{} — {} ({})", subject.name(data, lang), ui(UiText::DetailsTitle, lang), figures.len())));
-    clear(&list);
+    clear(list);
     for index in figures {
         let d = details(data, index, lang, numbers);
         let item = element(&document_of(panel), "li", "");
-        append(&list, &[&item]);
+        append(list, &[&item]);
         append_text(&item, "strong", "", &d.figure);
         append_text(&item, "span", "", &format!(" — {}, {}", d.measure, d.when));
         let source = append_text(&item, "p", "tx-details-source", &format!("{}: ", ui(UiText::ColumnSource, lang)));
@@ -68,7 +65,6 @@ pub fn fill_details(panel: &HtmlElement, data: &Dataset, subject: Option<&Subjec
         }
     }
     panel.set_hidden(false);
-    Ok(())
 }
 
 /// The chart's figures as a table: the same values, qualifiers, dates and sources.
