@@ -484,7 +484,7 @@ impl App {
     fn query(&self) -> String {
         let params = dom::search_params("");
         for (key, value) in self.settings.to_pairs() {
-            params.append(key, &value);
+            params.append(key, value);
         }
         params.to_string().into()
     }

@@ -126,7 +126,7 @@ pub fn fill_alert(alert: &Element, heading: &str, items: &[String]) {
 
 /// The two ways to put the current view on another page: the custom element, and an iframe
 /// with the few lines that let it set its own height. `query` is the state as the URL has it.
-pub fn embed_snippets(base: &str, pairs: &[(&str, String)], query: &str, title: &str) -> (String, String) {
+pub fn embed_snippets(base: &str, pairs: &[(&str, &str)], query: &str, title: &str) -> (String, String) {
     let escape = |v: &str| {
         let mut escaped = String::new();
         push_escaped(&mut escaped, v);
