@@ -64,6 +64,10 @@ extern "C" {
     type NewUrl;
     #[wasm_bindgen(constructor, js_class = URL)]
     fn new(url: &str, base: &str) -> NewUrl;
+    #[wasm_bindgen(js_name = ResizeObserver)]
+    type NewResizeObserver;
+    #[wasm_bindgen(constructor, js_class = ResizeObserver)]
+    fn new(callback: &js_sys::Function) -> NewResizeObserver;
     #[wasm_bindgen(js_name = Option)]
     type NewOption;
     #[wasm_bindgen(constructor, js_class = Option)]
@@ -108,6 +112,11 @@ pub fn folder(window: &web_sys::Window) -> String {
 /// The parameters of a query string (empty for none).
 pub fn search_params(query: &str) -> web_sys::UrlSearchParams {
     NewSearchParams::new(query).unchecked_into()
+}
+
+/// An observer that calls `callback` when an element it observes changes size.
+pub fn resize_observer(callback: &js_sys::Function) -> web_sys::ResizeObserver {
+    NewResizeObserver::new(callback).unchecked_into()
 }
 
 /// A new `<option>` with its text and value.

@@ -62,7 +62,7 @@ fn add_listener(app: &Shared, target: &EventTarget, event: &str, handler: Handle
     app.borrow_mut().wiring.listeners.push(Listener { target: target.clone(), event: event.to_string(), closure });
 }
 
-pub fn wire(app: &Shared) -> Result<(), JsValue> {
+pub fn wire(app: &Shared) {
     wire_controls(app);
     wire_chart(app);
     tools::wire_data(app);
@@ -91,7 +91,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
         let result = app.fit();
         app.report(result);
     });
-    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    let observer = super::dom::resize_observer(on_resize.as_ref().unchecked_ref());
     observer.observe(&figure);
     let animated = Rc::clone(app);
     let on_frame = Closure::<dyn FnMut(f64)>::new(move |now: f64| {
@@ -103,7 +103,6 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
     a.wiring.next_frame = Some(on_frame.as_ref().unchecked_ref::<js_sys::Function>().clone());
     a.wiring.frame = Some(on_frame);
     a.wiring.observer = Some((observer, on_resize));
-    Ok(())
 }
 
 fn wire_controls(app: &Shared) {

@@ -228,7 +228,7 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
         painted: false,
     };
     let app: Shared = Rc::new(RefCell::new(app));
-    events::wire(&app)?;
+    events::wire(&app);
     let address = app.borrow().settings.data.clone();
     match address {
         Some(address) => tools::load_address(&app, address),
