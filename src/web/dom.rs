@@ -56,6 +56,10 @@ extern "C" {
     fn search(this: &Tree) -> String;
     #[wasm_bindgen(method, getter)]
     fn href(this: &Tree) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn pathname(this: &Tree) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn history(this: &Tree) -> web_sys::History;
     #[wasm_bindgen(js_name = URLSearchParams)]
     type NewSearchParams;
     #[wasm_bindgen(constructor, js_class = URLSearchParams)]
@@ -107,6 +111,16 @@ pub fn address(window: &web_sys::Window) -> String {
 /// The folder of the window's own address, where the explorer's files are.
 pub fn folder(window: &web_sys::Window) -> String {
     NewUrl::new("./", &address(window)).unchecked_into::<web_sys::Url>().href()
+}
+
+/// The path of the window's own address.
+pub fn path(window: &web_sys::Window) -> String {
+    window.location().unchecked_ref::<Tree>().pathname()
+}
+
+/// The window's session history.
+pub fn history(window: &web_sys::Window) -> web_sys::History {
+    window.unchecked_ref::<Tree>().history()
 }
 
 /// The parameters of a query string (empty for none).

@@ -472,8 +472,8 @@ impl App {
             dom::dispatch(&self.root, "statechange", &state_object(&self.settings));
             return Ok(());
         }
-        let url = format!("{}?{}", self.window.location().pathname()?, self.query());
-        let history = self.window.history()?;
+        let url = format!("{}?{}", dom::path(&self.window), self.query());
+        let history = dom::history(&self.window);
         match self.settings.is_new_place(before) {
             true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
             false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
