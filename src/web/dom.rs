@@ -52,6 +52,10 @@ extern "C" {
     fn focus(this: &Tree);
     #[wasm_bindgen(method, js_name = matchMedia)]
     fn match_media(this: &Tree, query: &str) -> Option<web_sys::MediaQueryList>;
+    #[wasm_bindgen(method, js_name = getComputedStyle)]
+    fn computed_style(this: &Tree, element: &Element) -> Tree;
+    #[wasm_bindgen(method, js_name = getPropertyValue)]
+    fn property_value(this: &Tree, property: &str) -> String;
     #[wasm_bindgen(method, getter)]
     fn search(this: &Tree) -> String;
     #[wasm_bindgen(method, getter)]
@@ -221,6 +225,11 @@ pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> Html
     let child = text_element(&document_of(parent), tag, class, text);
     append(parent, &[&child]);
     child
+}
+
+/// The value of a property (a custom one too) in an element's computed style.
+pub fn computed(window: &web_sys::Window, element: &Element, property: &str) -> String {
+    window.unchecked_ref::<Tree>().computed_style(element).property_value(property)
 }
 
 /// Sets a length in CSS pixels in an element's style (see `Tree`).

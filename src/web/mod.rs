@@ -444,9 +444,12 @@ impl App {
     /// it. Reading styles forces the page's style, so this is done on the first showing and when
     /// the host sets options, not for every chart.
     fn read_family(&mut self) {
-        let style = self.window.get_computed_style(&self.root).ok().flatten();
-        let chosen = style.and_then(|s| s.get_property_value("--tx-font").ok()).map(|f| f.trim().to_string());
-        self.family = chosen.filter(|f| !f.is_empty()).unwrap_or_else(|| FONT_FAMILY.to_string());
+        let chosen = dom::computed(&self.window, &self.root, "--tx-font");
+        self.family = match chosen.trim() {
+            "" => FONT_FAMILY,
+            family => family,
+        }
+        .to_string();
         self.text.set_family(&self.family);
     }
 
