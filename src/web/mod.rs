@@ -181,7 +181,7 @@ pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
 /// The window and document `root` is in. Found from the element rather than by
 /// `web_sys::window()`, which looks for the global object among four names and checks its type.
 fn page_of(root: &HtmlElement) -> Result<(Window, Document), JsValue> {
-    let document = root.owner_document().ok_or("no document")?;
+    let document = dom::document_of(root);
     // A document's view is its window.
     let window = document.default_view().ok_or("no window")?.unchecked_into();
     Ok((window, document))
