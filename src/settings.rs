@@ -76,7 +76,7 @@ impl Settings {
     pub const KEYS: [&'static str; 10] = ["view", "lang", "theme", "measure", "period", "sort", "labels", "select", "data", "src"];
 
     /// Reads query parameters; an unknown or malformed value keeps the default, silently.
-    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Settings {
+    pub fn from_pairs<K: AsRef<str>>(pairs: impl IntoIterator<Item = (K, String)>) -> Settings {
         let mut settings = Settings::default();
         settings.update(pairs);
         settings
@@ -84,11 +84,11 @@ impl Settings {
 
     /// Changes the settings named (an element's attributes, a `set` call); an empty or unknown
     /// value puts that setting back to its default. `src` is another name for `data`.
-    pub fn update(&mut self, pairs: impl IntoIterator<Item = (String, String)>) {
+    pub fn update<K: AsRef<str>>(&mut self, pairs: impl IntoIterator<Item = (K, String)>) {
         let defaults = Settings::default();
         let text = |value: String| Some(value).filter(|v| !v.is_empty());
         for (key, value) in pairs {
-            match key.as_str() {
+            match key.as_ref() {
                 "view" => self.view = View::parse(&value).unwrap_or(defaults.view),
                 "lang" => self.lang = Lang::parse(&value).unwrap_or(defaults.lang),
                 "theme" => self.theme = ThemeChoice::parse(&value).unwrap_or(defaults.theme),

@@ -286,9 +286,9 @@ impl Explorer {
 }
 
 /// The settings the window's address names (of a name given twice, the first).
-fn query_pairs(window: &Window) -> Vec<(String, String)> {
+fn query_pairs(window: &Window) -> impl Iterator<Item = (&'static str, String)> {
     let params = dom::search_params(&dom::search(window));
-    Settings::KEYS.iter().filter_map(|&key| Some((key.to_string(), params.get(key)?))).collect()
+    Settings::KEYS.into_iter().filter_map(move |key| Some((key, params.get(key)?)))
 }
 
 /// The string-valued entries of an options object (`undefined` or `null` give none).
