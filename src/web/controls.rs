@@ -1,7 +1,7 @@
 //! The explorer's controls: view, measure, period, sort, value labels and language. Building
 //! them here; what they change is decided by the settings in the core.
 
-use super::dom::{append, create, element, set_attribute, text_element};
+use super::dom::{append, create, element, set_attribute, set_state, text_element};
 use crate::chart::{Chart, Sort, View};
 use crate::dataset::Dataset;
 use crate::lang::Lang;
@@ -184,10 +184,10 @@ impl Controls {
         set_attribute(&self.lang_group, "aria-label", ui(UiText::Language, lang));
         for (view, button) in &self.view_buttons {
             button.set_text_content(Some(view.name(lang)));
-            set_attribute(button, "aria-pressed", &(*view == settings.view).to_string());
+            set_state(button, "aria-pressed", *view == settings.view);
         }
         for (code, button) in &self.lang_buttons {
-            set_attribute(button, "aria-pressed", &(*code == lang).to_string());
+            set_state(button, "aria-pressed", *code == lang);
         }
         let measures: Vec<(String, String)> =
             chart.map_or(&[][..], |c| &c.measures[..]).iter().map(|&m| (data.measures[m].id.clone(), data.measures[m].name.get(lang).to_string())).collect();
@@ -213,12 +213,12 @@ impl Controls {
                 ThemeChoice::Fixed(Theme::Dark) => UiText::ThemeDark,
             };
             button.set_text_content(Some(ui(name, lang)));
-            set_attribute(button, "aria-pressed", &(*theme == settings.theme).to_string());
+            set_state(button, "aria-pressed", *theme == settings.theme);
         }
         set_attribute(&self.export_group, "aria-label", ui(UiText::Export, lang));
         for (export, button) in &self.export_buttons {
             set_attribute(button, "title", &format!("{} {}", ui(UiText::Export, lang), export.extension().to_ascii_uppercase()));
-            set_attribute(button, "aria-disabled", &(chart.is_none() && *export != Export::Json).to_string());
+            set_state(button, "aria-disabled", chart.is_none() && *export != Export::Json);
         }
         self.embed_toggle.set_text_content(Some(ui(UiText::Embed, lang)));
         self.data_summary.set_text_content(Some(ui(UiText::OwnData, lang)));

@@ -200,6 +200,11 @@ pub fn set_attribute(element: &Element, name: &str, value: &str) {
     element.unchecked_ref::<Tree>().set_attribute(name, value);
 }
 
+/// Sets a true-or-false ARIA state ("aria-pressed" and the like).
+pub fn set_state(element: &Element, name: &str, on: bool) {
+    set_attribute(element, name, if on { "true" } else { "false" });
+}
+
 /// Calls `listener` on every `event` of `target` (see `Tree`).
 pub fn add_event_listener(target: &EventTarget, event: &str, listener: &js_sys::Function) {
     target.unchecked_ref::<Tree>().add_event_listener(event, listener);

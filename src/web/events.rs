@@ -160,7 +160,7 @@ fn wire_controls(app: &Shared) {
     listen(app, &embed, "click", |app, _| {
         let open = app.parts.embed.hidden();
         app.parts.embed.set_hidden(!open);
-        super::dom::set_attribute(&app.parts.controls.embed_toggle, "aria-expanded", &open.to_string());
+        super::dom::set_state(&app.parts.controls.embed_toggle, "aria-expanded", open);
         Ok(())
     });
     let close = app.borrow().parts.details_close.clone();
