@@ -30,14 +30,12 @@ impl Labelled {
     }
 
     /// Fills the options (value, text) and picks `chosen`; hidden when there is nothing to choose.
-    fn fill(&self, caption: &str, options: &[(String, String)], chosen: &str) {
+    fn fill(&self, caption: &str, options: &[(&str, &str)], chosen: &str) {
         self.caption.set_text_content(Some(caption));
-        let current: Vec<(String, String)> = (0..self.select.length())
-            // A select's items are its options.
-            .filter_map(|i| Some(self.select.item(i)?.unchecked_into::<HtmlOptionElement>()))
-            .map(|o| (o.value(), o.text()))
-            .collect();
-        if current != options {
+        // A select's items are its options.
+        let current = (0..self.select.length()).filter_map(|i| Some(self.select.item(i)?.unchecked_into::<HtmlOptionElement>()));
+        let same = self.select.length() as usize == options.len() && current.zip(options).all(|(o, &(value, text))| o.value() == value && o.text() == text);
+        if !same {
             self.select.set_text_content(None);
             for (value, text) in options {
                 let option = super::dom::option(text, value);
@@ -189,17 +187,16 @@ impl Controls {
         for (code, button) in &self.lang_buttons {
             set_state(button, "aria-pressed", *code == lang);
         }
-        let measures: Vec<(String, String)> =
-            chart.map_or(&[][..], |c| &c.measures[..]).iter().map(|&m| (data.measures[m].id.clone(), data.measures[m].name.get(lang).to_string())).collect();
+        let measures: Vec<(&str, &str)> = chart.map_or(&[][..], |c| &c.measures[..]).iter().map(|&m| (data.measures[m].id.as_str(), data.measures[m].name.get(lang))).collect();
         let chosen = chart.and_then(|c| c.measure).map(|m| data.measures[m].id.clone()).unwrap_or_default();
         self.measure.fill(ui(UiText::Measure, lang), &measures, &chosen);
-        let mut periods = vec![(String::new(), ui(UiText::AllPeriods, lang).to_string())];
-        periods.extend(chart.map_or(&[][..], |c| &c.periods[..]).iter().cloned());
+        let mut periods = vec![("", ui(UiText::AllPeriods, lang))];
+        periods.extend(chart.map_or(&[][..], |c| &c.periods[..]).iter().map(|(code, name)| (code.as_str(), name.as_str())));
         let periods = if periods.len() > 1 { periods } else { Vec::new() };
         self.period.fill(ui(UiText::Period, lang), &periods, chart.and_then(|c| c.period.as_deref()).unwrap_or(""));
-        let sorts: Vec<(String, String)> = match settings.view {
+        let sorts: Vec<(&str, &str)> = match settings.view {
             View::Timeline => Vec::new(),
-            _ => Sort::ALL.iter().map(|s| (s.code().to_string(), s.name(lang).to_string())).collect(),
+            _ => Sort::ALL.iter().map(|s| (s.code(), s.name(lang))).collect(),
         };
         self.sort.fill(ui(UiText::Sort, lang), &sorts, settings.sort.code());
         self.labels_caption.set_text_content(Some(ui(UiText::ValueLabels, lang)));
