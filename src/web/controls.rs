@@ -188,8 +188,8 @@ impl Controls {
             set_state(button, "aria-pressed", *code == lang);
         }
         let measures: Vec<(&str, &str)> = chart.map_or(&[][..], |c| &c.measures[..]).iter().map(|&m| (data.measures[m].id.as_str(), data.measures[m].name.get(lang))).collect();
-        let chosen = chart.and_then(|c| c.measure).map(|m| data.measures[m].id.clone()).unwrap_or_default();
-        self.measure.fill(ui(UiText::Measure, lang), &measures, &chosen);
+        let chosen = chart.and_then(|c| c.measure).map_or("", |m| data.measures[m].id.as_str());
+        self.measure.fill(ui(UiText::Measure, lang), &measures, chosen);
         let mut periods = vec![("", ui(UiText::AllPeriods, lang))];
         periods.extend(chart.map_or(&[][..], |c| &c.periods[..]).iter().map(|(code, name)| (code.as_str(), name.as_str())));
         let periods = if periods.len() > 1 { periods } else { Vec::new() };
