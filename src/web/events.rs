@@ -14,7 +14,7 @@ use web_sys::{Event, EventTarget, KeyboardEvent, PointerEvent, ResizeObserver};
 /// An event listener as added, so that it can be removed.
 struct Listener {
     target: EventTarget,
-    event: String,
+    event: &'static str,
     closure: Closure<dyn FnMut(Event)>,
 }
 
@@ -32,7 +32,7 @@ impl Wiring {
     pub fn release(&mut self) {
         for listener in self.listeners.drain(..) {
             let callback = listener.closure.as_ref().unchecked_ref();
-            super::dom::remove_event_listener(&listener.target, &listener.event, callback);
+            super::dom::remove_event_listener(&listener.target, listener.event, callback);
         }
         if let Some((observer, _)) = self.observer.take() {
             observer.disconnect();
@@ -46,12 +46,12 @@ impl Wiring {
 type Handler = Box<dyn Fn(&mut App, Event) -> Result<(), JsValue>>;
 
 /// Calls `handler` with the app on every `event` of `target`.
-pub fn listen(app: &Shared, target: &EventTarget, event: &str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) {
+pub fn listen(app: &Shared, target: &EventTarget, event: &'static str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) {
     add_listener(app, target, event, Box::new(handler));
 }
 
 /// `listen` behind a boxed handler: one copy of the wiring in the wasm, not one per handler.
-fn add_listener(app: &Shared, target: &EventTarget, event: &str, handler: Handler) {
+fn add_listener(app: &Shared, target: &EventTarget, event: &'static str, handler: Handler) {
     let shared = Rc::clone(app);
     let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
         let Ok(mut app) = shared.try_borrow_mut() else { return };
@@ -59,7 +59,7 @@ fn add_listener(app: &Shared, target: &EventTarget, event: &str, handler: Handle
         app.report(result);
     });
     super::dom::add_event_listener(target, event, closure.as_ref().unchecked_ref());
-    app.borrow_mut().wiring.listeners.push(Listener { target: target.clone(), event: event.to_string(), closure });
+    app.borrow_mut().wiring.listeners.push(Listener { target: target.clone(), event, closure });
 }
 
 pub fn wire(app: &Shared) {
