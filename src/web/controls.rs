@@ -2,6 +2,7 @@
 //! them here; what they change is decided by the settings in the core.
 
 use super::dom::{append, create, element, set_attribute, set_state, text_element};
+use super::part_id;
 use crate::chart::{Chart, Sort, View};
 use crate::dataset::Dataset;
 use crate::lang::Lang;
@@ -108,9 +109,9 @@ impl Controls {
         let view_group = element(document, "div", "tx-group");
         set_attribute(&view_group, "role", "group");
         let view_buttons = View::ALL.into_iter().map(|v| (v, toggle(document, &view_group, ""))).collect();
-        let measure = Labelled::new(document, &format!("{id}-measure"));
-        let period = Labelled::new(document, &format!("{id}-period"));
-        let sort = Labelled::new(document, &format!("{id}-sort"));
+        let measure = Labelled::new(document, &part_id(id, "measure"));
+        let period = Labelled::new(document, &part_id(id, "period"));
+        let sort = Labelled::new(document, &part_id(id, "sort"));
         let labels_box = element(document, "label", "tx-check");
         let labels: HtmlInputElement = create(document, "input");
         set_attribute(&labels, "type", "checkbox");
@@ -233,15 +234,15 @@ fn data_tools(document: &Document, id: &str) -> DataTools {
     let data_box = element(document, "details", "tx-data");
     let summary = element(document, "summary", "");
     let file_caption = element(document, "label", "");
-    set_attribute(&file_caption, "for", &format!("{id}-file"));
+    set_attribute(&file_caption, "for", &part_id(id, "file"));
     let file: HtmlInputElement = create(document, "input");
     set_attribute(&file, "type", "file");
-    set_attribute(&file, "id", &format!("{id}-file"));
+    set_attribute(&file, "id", &part_id(id, "file"));
     set_attribute(&file, "accept", ".json,.csv,application/json,text/csv");
     let paste_caption = element(document, "label", "");
-    set_attribute(&paste_caption, "for", &format!("{id}-paste"));
+    set_attribute(&paste_caption, "for", &part_id(id, "paste"));
     let paste: HtmlTextAreaElement = create(document, "textarea");
-    set_attribute(&paste, "id", &format!("{id}-paste"));
+    set_attribute(&paste, "id", &part_id(id, "paste"));
     set_attribute(&paste, "rows", "4");
     set_attribute(&paste, "spellcheck", "false");
     let apply = element(document, "button", "tx-toggle tx-tool");

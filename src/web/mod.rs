@@ -326,6 +326,11 @@ fn js_message(value: &JsValue) -> String {
     message.unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
 }
 
+/// The id of one of an explorer's parts: the explorer's own id and the part's name.
+fn part_id(id: &str, part: &str) -> String {
+    format!("{id}-{part}")
+}
+
 fn textarea(document: &Document, parent: &HtmlElement, id: String) -> (HtmlElement, HtmlTextAreaElement) {
     let caption = element(document, "label", "");
     set_attribute(&caption, "for", &id);
@@ -350,12 +355,12 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
     let status = element(document, "p", "tx-status");
     set_attribute(&status, "role", "status");
     let embed = element(document, "section", "tx-embed");
-    set_attribute(&embed, "id", &format!("{id}-embed"));
+    set_attribute(&embed, "id", &part_id(&id, "embed"));
     embed.set_hidden(true);
     set_attribute(&controls.embed_toggle, "aria-controls", &embed.id());
     controls.embed_toggle.set_hidden(mode == Mode::Element);
-    let (_, embed_tag) = textarea(document, &embed, format!("{id}-embed-tag"));
-    let (_, embed_frame) = textarea(document, &embed, format!("{id}-embed-frame"));
+    let (_, embed_tag) = textarea(document, &embed, part_id(&id, "embed-tag"));
+    let (_, embed_frame) = textarea(document, &embed, part_id(&id, "embed-frame"));
     let figure = element(document, "figure", "tx-figure");
     let empty = element(document, "p", "tx-empty");
     let canvas: HtmlCanvasElement = dom::create(document, "canvas");
@@ -369,15 +374,15 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
     }
     let tooltip = element(document, "div", "tx-tooltip");
     set_attribute(&tooltip, "role", "tooltip");
-    set_attribute(&tooltip, "id", &format!("{id}-tooltip"));
+    set_attribute(&tooltip, "id", &part_id(&id, "tooltip"));
     tooltip.set_hidden(true);
     let live = element(document, "div", "tx-live");
     set_attribute(&live, "aria-live", "polite");
     let summary = element(document, "figcaption", "tx-summary");
-    set_attribute(&summary, "id", &format!("{id}-summary"));
+    set_attribute(&summary, "id", &part_id(&id, "summary"));
     append(&figure, &[&empty, &canvas, &band, &ring, &tooltip, &live, &summary]);
     let details = element(document, "section", "tx-details");
-    set_attribute(&details, "id", &format!("{id}-details"));
+    set_attribute(&details, "id", &part_id(&id, "details"));
     details.set_hidden(true);
     let details_head = element(document, "div", "tx-details-head");
     let details_heading = element(document, "h2", "");
