@@ -18,15 +18,20 @@ pub fn fill_tooltip(tooltip: &Element, d: &Details, lang: Lang) {
     append_text(tooltip, "p", "tx-tip-figure", &d.figure);
     append_text(tooltip, "p", "", &d.measure);
     append_text(tooltip, "p", "", &d.when);
-    append_text(tooltip, "p", "", &format!("{}: {}", ui(UiText::ColumnSource, lang), d.source));
+    append_text(tooltip, "p", "", &labelled(UiText::ColumnSource, lang, &d.source));
     append_text(tooltip, "p", "tx-tip-wording", &d.wording);
     if let Some(note) = &d.note {
-        append_text(tooltip, "p", "tx-tip-note", &format!("{}: {note}", ui(UiText::Note, lang)));
+        append_text(tooltip, "p", "tx-tip-note", &labelled(UiText::Note, lang, note));
     }
     if !d.others.is_empty() {
         append_text(tooltip, "p", "tx-tip-others", &format!("{} {}", ui(UiText::OtherFigures, lang), join(&d.others, "; ")));
     }
-    append_text(tooltip, "p", "tx-tip-id", &format!("{}: {}", ui(UiText::ColumnId, lang), d.id));
+    append_text(tooltip, "p", "tx-tip-id", &labelled(UiText::ColumnId, lang, &d.id));
+}
+
+/// "Source: …": a text after the name of what it is.
+fn labelled(label: UiText, lang: Lang, text: &str) -> String {
+    format!("{}: {text}", ui(label, lang))
 }
 
 /// What the live region says when the keyboard moves to a figure.
@@ -49,7 +54,7 @@ pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data
         append(list, &[&item]);
         append_text(&item, "strong", "", &d.figure);
         append_text(&item, "span", "", &format!(" — {}, {}", d.measure, d.when));
-        let source = append_text(&item, "p", "tx-details-source", &format!("{}: ", ui(UiText::ColumnSource, lang)));
+        let source = append_text(&item, "p", "tx-details-source", &labelled(UiText::ColumnSource, lang, ""));
         let source_data = &data.sources[data.observations[index].source];
         let link = append_text(&source, "a", "", source_data.title.as_deref().unwrap_or(&source_data.outlet));
         set_attribute(&link, "href", &d.url);
@@ -57,7 +62,7 @@ pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data
         super::dom::append_str(&source, &format!(" ({})", d.source));
         append_text(&item, "p", "tx-tip-wording", &format!("{} · {}: {}", d.wording, ui(UiText::ColumnId, lang), d.id));
         if let Some(note) = &d.note {
-            append_text(&item, "p", "tx-tip-note", &format!("{}: {note}", ui(UiText::Note, lang)));
+            append_text(&item, "p", "tx-tip-note", &labelled(UiText::Note, lang, note));
         }
         for other in conflicts(data, index) {
             let o = details(data, other, lang, numbers);
