@@ -239,7 +239,8 @@ pub fn computed(window: &web_sys::Window, element: &Element, property: &str) -> 
 
 /// Sets a length in CSS pixels in an element's style (see `Tree`).
 pub fn set_px(element: &HtmlElement, property: &str, value: f64) {
-    let length = format!("{}px", crate::format::plain_number(value));
+    let mut length = crate::format::plain_number(value);
+    length.push_str("px");
     element.style().unchecked_ref::<Tree>().set_property(property, &length);
 }
 
