@@ -291,6 +291,15 @@ fn query_pairs(window: &Window) -> impl Iterator<Item = (&'static str, String)> 
     Settings::KEYS.into_iter().filter_map(move |key| Some((key, params.get(key)?)))
 }
 
+/// Settings' pairs as a query string, as the page's URL and the iframe embed carry them.
+fn query(pairs: &[(&str, &str)]) -> String {
+    let params = dom::search_params("");
+    for (key, value) in pairs {
+        params.append(key, value);
+    }
+    params.to_string().into()
+}
+
 /// The string-valued entries of an options object (`undefined` or `null` give none).
 #[cfg(feature = "tools")]
 fn option_pairs(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
@@ -480,21 +489,12 @@ impl App {
             dom::dispatch(&self.root, "statechange", &state_object(&self.settings));
             return Ok(());
         }
-        let url = format!("{}?{}", dom::path(&self.window), self.query());
+        let url = format!("{}?{}", dom::path(&self.window), query(&self.settings.to_pairs()));
         let history = dom::history(&self.window);
         match self.settings.is_new_place(before) {
             true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
             false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
         }
-    }
-
-    /// The state as a query string, as the page's URL and the iframe embed carry it.
-    fn query(&self) -> String {
-        let params = dom::search_params("");
-        for (key, value) in self.settings.to_pairs() {
-            params.append(key, value);
-        }
-        params.to_string().into()
     }
 
     fn subject(&self) -> Option<Subject> {
@@ -559,7 +559,7 @@ impl App {
         let base = dom::folder(&self.window);
         let pairs = self.settings.to_pairs();
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
-        let (tag, frame) = panels::embed_snippets(&base, &pairs, &self.query(), &title);
+        let (tag, frame) = panels::embed_snippets(&base, &pairs, &query(&pairs), &title);
         let captions = [ui(UiText::EmbedTag, lang), ui(UiText::EmbedFrame, lang)];
         for ((area, text), caption) in [(&self.parts.embed_tag, tag), (&self.parts.embed_frame, frame)].into_iter().zip(captions) {
             area.set_value(&text);
