@@ -94,6 +94,16 @@ impl Export {
             Export::Json => "json",
         }
     }
+
+    /// The format's name, as its button shows it.
+    fn name(self) -> &'static str {
+        match self {
+            Export::Png => "PNG",
+            Export::Svg => "SVG",
+            Export::Csv => "CSV",
+            Export::Json => "JSON",
+        }
+    }
 }
 
 fn toggle(document: &Document, group: &HtmlElement, text: &str) -> HtmlElement {
@@ -136,7 +146,7 @@ impl Controls {
         let export_buttons = Export::ALL
             .into_iter()
             .map(|e| {
-                let button = toggle(document, &export_group, &e.extension().to_ascii_uppercase());
+                let button = toggle(document, &export_group, e.name());
                 // What the first-chart build's page clicks again once the full build has taken over.
                 set_attribute(&button, "data-export", e.extension());
                 (e, button)
@@ -215,7 +225,7 @@ impl Controls {
         }
         set_attribute(&self.export_group, "aria-label", ui(UiText::Export, lang));
         for (export, button) in &self.export_buttons {
-            set_attribute(button, "title", &format!("{} {}", ui(UiText::Export, lang), export.extension().to_ascii_uppercase()));
+            set_attribute(button, "title", &format!("{} {}", ui(UiText::Export, lang), export.name()));
             set_state(button, "aria-disabled", chart.is_none() && *export != Export::Json);
         }
         self.embed_toggle.set_text_content(Some(ui(UiText::Embed, lang)));
