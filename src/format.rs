@@ -50,14 +50,22 @@ impl Lang {
 /// would add its tables and algorithms to the wasm.
 pub fn plain_number(value: f64) -> String {
     #[cfg(target_arch = "wasm32")]
-    return match js_sys::Number::from(value).to_string_with_radix(10) {
+    return match value == 0.0 && value.is_sign_negative() {
         // JavaScript writes minus zero as "0".
-        Ok(_) if value == 0.0 && value.is_sign_negative() => "-0".to_string(),
-        Ok(text) => without_exponent(&String::from(text)),
-        Err(_) => String::new(),
+        true => "-0".to_string(),
+        false => without_exponent(&number_text(value)),
     };
     #[cfg(not(target_arch = "wasm32"))]
     return value.to_string();
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// JavaScript's `String(number)`, which is `toString()` and cannot throw: imported without
+    /// web-sys's check for an exception.
+    #[wasm_bindgen(js_name = String)]
+    fn number_text(value: f64) -> String;
 }
 
 /// A number in JavaScript's exponent form ("1.5e-7", "-1e+21") in plain digits ("0.00000015",

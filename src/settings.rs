@@ -76,7 +76,7 @@ impl Settings {
     pub const KEYS: [&'static str; 10] = ["view", "lang", "theme", "measure", "period", "sort", "labels", "select", "data", "src"];
 
     /// Reads query parameters; an unknown or malformed value keeps the default, silently.
-    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Settings {
+    pub fn from_pairs<K: AsRef<str>>(pairs: impl IntoIterator<Item = (K, String)>) -> Settings {
         let mut settings = Settings::default();
         settings.update(pairs);
         settings
@@ -84,11 +84,11 @@ impl Settings {
 
     /// Changes the settings named (an element's attributes, a `set` call); an empty or unknown
     /// value puts that setting back to its default. `src` is another name for `data`.
-    pub fn update(&mut self, pairs: impl IntoIterator<Item = (String, String)>) {
+    pub fn update<K: AsRef<str>>(&mut self, pairs: impl IntoIterator<Item = (K, String)>) {
         let defaults = Settings::default();
         let text = |value: String| Some(value).filter(|v| !v.is_empty());
         for (key, value) in pairs {
-            match key.as_str() {
+            match key.as_ref() {
                 "view" => self.view = View::parse(&value).unwrap_or(defaults.view),
                 "lang" => self.lang = Lang::parse(&value).unwrap_or(defaults.lang),
                 "theme" => self.theme = ThemeChoice::parse(&value).unwrap_or(defaults.theme),
@@ -110,24 +110,24 @@ impl Settings {
     }
 
     /// The query parameters that reproduce this state.
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = vec![("view", self.view.code().to_string()), ("lang", self.lang.code().to_string())];
+    pub fn to_pairs(&self) -> Vec<(&'static str, &str)> {
+        let mut pairs = vec![("view", self.view.code()), ("lang", self.lang.code())];
         if self.theme != ThemeChoice::Auto {
-            pairs.push(("theme", self.theme.code().to_string()));
+            pairs.push(("theme", self.theme.code()));
         }
         for (key, value) in [("measure", &self.measure), ("period", &self.period), ("select", &self.select)] {
             if let Some(value) = value {
-                pairs.push((key, value.clone()));
+                pairs.push((key, value));
             }
         }
         if self.sort != Sort::Natural {
-            pairs.push(("sort", self.sort.code().to_string()));
+            pairs.push(("sort", self.sort.code()));
         }
         if !self.value_labels {
-            pairs.push(("labels", "off".to_string()));
+            pairs.push(("labels", "off"));
         }
         if let Some(data) = &self.data {
-            pairs.push(("data", data.clone()));
+            pairs.push(("data", data));
         }
         pairs
     }
@@ -189,7 +189,7 @@ mod tests {
             ("select", "site:pechatniki"),
         ]));
         assert_eq!((s.sort, s.value_labels), (Sort::NameDesc, false));
-        let again = Settings::from_pairs(s.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v)));
+        let again = Settings::from_pairs(s.to_pairs().into_iter().map(|(k, v)| (k.to_string(), v.to_string())));
         assert_eq!(again, s);
     }
 }

@@ -1,7 +1,8 @@
 //! The explorer's controls: view, measure, period, sort, value labels and language. Building
 //! them here; what they change is decided by the settings in the core.
 
-use super::dom::{append, create, element, set_attribute, text_element};
+use super::dom::{append, create, element, set_attribute, set_state, text_element};
+use super::part_id;
 use crate::chart::{Chart, Sort, View};
 use crate::dataset::Dataset;
 use crate::lang::Lang;
@@ -30,14 +31,12 @@ impl Labelled {
     }
 
     /// Fills the options (value, text) and picks `chosen`; hidden when there is nothing to choose.
-    fn fill(&self, caption: &str, options: &[(String, String)], chosen: &str) {
+    fn fill(&self, caption: &str, options: &[(&str, &str)], chosen: &str) {
         self.caption.set_text_content(Some(caption));
-        let current: Vec<(String, String)> = (0..self.select.length())
-            // A select's items are its options.
-            .filter_map(|i| Some(self.select.item(i)?.unchecked_into::<HtmlOptionElement>()))
-            .map(|o| (o.value(), o.text()))
-            .collect();
-        if current != options {
+        // A select's items are its options.
+        let current = (0..self.select.length()).filter_map(|i| Some(self.select.item(i)?.unchecked_into::<HtmlOptionElement>()));
+        let same = self.select.length() as usize == options.len() && current.zip(options).all(|(o, &(value, text))| o.value() == value && o.text() == text);
+        if !same {
             self.select.set_text_content(None);
             for (value, text) in options {
                 let option = super::dom::option(text, value);
@@ -95,6 +94,16 @@ impl Export {
             Export::Json => "json",
         }
     }
+
+    /// The format's name, as its button shows it.
+    fn name(self) -> &'static str {
+        match self {
+            Export::Png => "PNG",
+            Export::Svg => "SVG",
+            Export::Csv => "CSV",
+            Export::Json => "JSON",
+        }
+    }
 }
 
 fn toggle(document: &Document, group: &HtmlElement, text: &str) -> HtmlElement {
@@ -110,9 +119,9 @@ impl Controls {
         let view_group = element(document, "div", "tx-group");
         set_attribute(&view_group, "role", "group");
         let view_buttons = View::ALL.into_iter().map(|v| (v, toggle(document, &view_group, ""))).collect();
-        let measure = Labelled::new(document, &format!("{id}-measure"));
-        let period = Labelled::new(document, &format!("{id}-period"));
-        let sort = Labelled::new(document, &format!("{id}-sort"));
+        let measure = Labelled::new(document, &part_id(id, "measure"));
+        let period = Labelled::new(document, &part_id(id, "period"));
+        let sort = Labelled::new(document, &part_id(id, "sort"));
         let labels_box = element(document, "label", "tx-check");
         let labels: HtmlInputElement = create(document, "input");
         set_attribute(&labels, "type", "checkbox");
@@ -137,7 +146,7 @@ impl Controls {
         let export_buttons = Export::ALL
             .into_iter()
             .map(|e| {
-                let button = toggle(document, &export_group, &e.extension().to_ascii_uppercase());
+                let button = toggle(document, &export_group, e.name());
                 // What the first-chart build's page clicks again once the full build has taken over.
                 set_attribute(&button, "data-export", e.extension());
                 (e, button)
@@ -184,22 +193,21 @@ impl Controls {
         set_attribute(&self.lang_group, "aria-label", ui(UiText::Language, lang));
         for (view, button) in &self.view_buttons {
             button.set_text_content(Some(view.name(lang)));
-            set_attribute(button, "aria-pressed", &(*view == settings.view).to_string());
+            set_state(button, "aria-pressed", *view == settings.view);
         }
         for (code, button) in &self.lang_buttons {
-            set_attribute(button, "aria-pressed", &(*code == lang).to_string());
+            set_state(button, "aria-pressed", *code == lang);
         }
-        let measures: Vec<(String, String)> =
-            chart.map_or(&[][..], |c| &c.measures[..]).iter().map(|&m| (data.measures[m].id.clone(), data.measures[m].name.get(lang).to_string())).collect();
-        let chosen = chart.and_then(|c| c.measure).map(|m| data.measures[m].id.clone()).unwrap_or_default();
-        self.measure.fill(ui(UiText::Measure, lang), &measures, &chosen);
-        let mut periods = vec![(String::new(), ui(UiText::AllPeriods, lang).to_string())];
-        periods.extend(chart.map_or(&[][..], |c| &c.periods[..]).iter().cloned());
+        let measures: Vec<(&str, &str)> = chart.map_or(&[][..], |c| &c.measures[..]).iter().map(|&m| (data.measures[m].id.as_str(), data.measures[m].name.get(lang))).collect();
+        let chosen = chart.and_then(|c| c.measure).map_or("", |m| data.measures[m].id.as_str());
+        self.measure.fill(ui(UiText::Measure, lang), &measures, chosen);
+        let mut periods = vec![("", ui(UiText::AllPeriods, lang))];
+        periods.extend(chart.map_or(&[][..], |c| &c.periods[..]).iter().map(|(code, name)| (code.as_str(), name.as_str())));
         let periods = if periods.len() > 1 { periods } else { Vec::new() };
         self.period.fill(ui(UiText::Period, lang), &periods, chart.and_then(|c| c.period.as_deref()).unwrap_or(""));
-        let sorts: Vec<(String, String)> = match settings.view {
+        let sorts: Vec<(&str, &str)> = match settings.view {
             View::Timeline => Vec::new(),
-            _ => Sort::ALL.iter().map(|s| (s.code().to_string(), s.name(lang).to_string())).collect(),
+            _ => Sort::ALL.iter().map(|s| (s.code(), s.name(lang))).collect(),
         };
         self.sort.fill(ui(UiText::Sort, lang), &sorts, settings.sort.code());
         self.labels_caption.set_text_content(Some(ui(UiText::ValueLabels, lang)));
@@ -213,12 +221,12 @@ impl Controls {
                 ThemeChoice::Fixed(Theme::Dark) => UiText::ThemeDark,
             };
             button.set_text_content(Some(ui(name, lang)));
-            set_attribute(button, "aria-pressed", &(*theme == settings.theme).to_string());
+            set_state(button, "aria-pressed", *theme == settings.theme);
         }
         set_attribute(&self.export_group, "aria-label", ui(UiText::Export, lang));
         for (export, button) in &self.export_buttons {
-            set_attribute(button, "title", &format!("{} {}", ui(UiText::Export, lang), export.extension().to_ascii_uppercase()));
-            set_attribute(button, "aria-disabled", &(chart.is_none() && *export != Export::Json).to_string());
+            set_attribute(button, "title", &format!("{} {}", ui(UiText::Export, lang), export.name()));
+            set_state(button, "aria-disabled", chart.is_none() && *export != Export::Json);
         }
         self.embed_toggle.set_text_content(Some(ui(UiText::Embed, lang)));
         self.data_summary.set_text_content(Some(ui(UiText::OwnData, lang)));
@@ -236,15 +244,15 @@ fn data_tools(document: &Document, id: &str) -> DataTools {
     let data_box = element(document, "details", "tx-data");
     let summary = element(document, "summary", "");
     let file_caption = element(document, "label", "");
-    set_attribute(&file_caption, "for", &format!("{id}-file"));
+    set_attribute(&file_caption, "for", &part_id(id, "file"));
     let file: HtmlInputElement = create(document, "input");
     set_attribute(&file, "type", "file");
-    set_attribute(&file, "id", &format!("{id}-file"));
+    set_attribute(&file, "id", &part_id(id, "file"));
     set_attribute(&file, "accept", ".json,.csv,application/json,text/csv");
     let paste_caption = element(document, "label", "");
-    set_attribute(&paste_caption, "for", &format!("{id}-paste"));
+    set_attribute(&paste_caption, "for", &part_id(id, "paste"));
     let paste: HtmlTextAreaElement = create(document, "textarea");
-    set_attribute(&paste, "id", &format!("{id}-paste"));
+    set_attribute(&paste, "id", &part_id(id, "paste"));
     set_attribute(&paste, "rows", "4");
     set_attribute(&paste, "spellcheck", "false");
     let apply = element(document, "button", "tx-toggle tx-tool");

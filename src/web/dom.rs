@@ -11,9 +11,10 @@ pub fn create<T: JsCast>(document: &Document, tag: &str) -> T {
 }
 
 // These calls, as the explorer makes them (its own tag, attribute, class, event, property and mark
-// names, its own new elements and objects, function callbacks, text), cannot throw: imported
-// without web-sys's check for an exception, so that building, wiring, placing and measuring the
-// explorer's elements has no error paths (each dropping everything built so far).
+// names, its own new elements and objects, function callbacks, text, its window's own address),
+// cannot throw: imported without web-sys's check for an exception, so that building, wiring,
+// placing and measuring the explorer's elements has no error paths (each dropping everything
+// built so far).
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     type Tree;
@@ -21,6 +22,8 @@ extern "C" {
     fn create_element(this: &Tree, tag: &str) -> Element;
     #[wasm_bindgen(method, js_name = appendChild)]
     fn append_child(this: &Tree, child: &Element);
+    #[wasm_bindgen(method, getter, js_name = ownerDocument)]
+    fn owner_document(this: &Tree) -> Document;
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute(this: &Tree, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = addEventListener)]
@@ -49,6 +52,30 @@ extern "C" {
     fn focus(this: &Tree);
     #[wasm_bindgen(method, js_name = matchMedia)]
     fn match_media(this: &Tree, query: &str) -> Option<web_sys::MediaQueryList>;
+    #[wasm_bindgen(method, js_name = getComputedStyle)]
+    fn computed_style(this: &Tree, element: &Element) -> Tree;
+    #[wasm_bindgen(method, js_name = getPropertyValue)]
+    fn property_value(this: &Tree, property: &str) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn search(this: &Tree) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn href(this: &Tree) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn pathname(this: &Tree) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn history(this: &Tree) -> web_sys::History;
+    #[wasm_bindgen(js_name = URLSearchParams)]
+    type NewSearchParams;
+    #[wasm_bindgen(constructor, js_class = URLSearchParams)]
+    fn new(query: &str) -> NewSearchParams;
+    #[wasm_bindgen(js_name = URL)]
+    type NewUrl;
+    #[wasm_bindgen(constructor, js_class = URL)]
+    fn new(url: &str, base: &str) -> NewUrl;
+    #[wasm_bindgen(js_name = ResizeObserver)]
+    type NewResizeObserver;
+    #[wasm_bindgen(constructor, js_class = ResizeObserver)]
+    fn new(callback: &js_sys::Function) -> NewResizeObserver;
     #[wasm_bindgen(js_name = Option)]
     type NewOption;
     #[wasm_bindgen(constructor, js_class = Option)]
@@ -73,6 +100,41 @@ pub fn focus(element: &HtmlElement) {
 /// The list that says whether the page matches a media query, live.
 pub fn match_media(window: &web_sys::Window, query: &str) -> Option<web_sys::MediaQueryList> {
     window.unchecked_ref::<Tree>().match_media(query)
+}
+
+/// The query string of the window's own address, from its `?`.
+pub fn search(window: &web_sys::Window) -> String {
+    window.location().unchecked_ref::<Tree>().search()
+}
+
+/// The window's own address.
+pub fn address(window: &web_sys::Window) -> String {
+    window.location().unchecked_ref::<Tree>().href()
+}
+
+/// The folder of the window's own address, where the explorer's files are.
+pub fn folder(window: &web_sys::Window) -> String {
+    NewUrl::new("./", &address(window)).unchecked_into::<web_sys::Url>().href()
+}
+
+/// The path of the window's own address.
+pub fn path(window: &web_sys::Window) -> String {
+    window.location().unchecked_ref::<Tree>().pathname()
+}
+
+/// The window's session history.
+pub fn history(window: &web_sys::Window) -> web_sys::History {
+    window.unchecked_ref::<Tree>().history()
+}
+
+/// The parameters of a query string (empty for none).
+pub fn search_params(query: &str) -> web_sys::UrlSearchParams {
+    NewSearchParams::new(query).unchecked_into()
+}
+
+/// An observer that calls `callback` when an element it observes changes size.
+pub fn resize_observer(callback: &js_sys::Function) -> web_sys::ResizeObserver {
+    NewResizeObserver::new(callback).unchecked_into()
 }
 
 /// A new `<option>` with its text and value.
@@ -138,6 +200,11 @@ pub fn set_attribute(element: &Element, name: &str, value: &str) {
     element.unchecked_ref::<Tree>().set_attribute(name, value);
 }
 
+/// Sets a true-or-false ARIA state ("aria-pressed" and the like).
+pub fn set_state(element: &Element, name: &str, on: bool) {
+    set_attribute(element, name, if on { "true" } else { "false" });
+}
+
 /// Calls `listener` on every `event` of `target` (see `Tree`).
 pub fn add_event_listener(target: &EventTarget, event: &str, listener: &js_sys::Function) {
     target.unchecked_ref::<Tree>().add_event_listener(event, listener);
@@ -153,16 +220,27 @@ pub fn append(parent: &Element, children: &[&Element]) {
     }
 }
 
+/// The document an element belongs to: only a document itself has none.
+pub fn document_of(element: &Element) -> Document {
+    element.unchecked_ref::<Tree>().owner_document()
+}
+
 /// Creates a text element and appends it to `parent`.
-pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
-    let child = text_element(&parent.owner_document().ok_or("detached element")?, tag, class, text);
+pub fn append_text(parent: &Element, tag: &str, class: &str, text: &str) -> HtmlElement {
+    let child = text_element(&document_of(parent), tag, class, text);
     append(parent, &[&child]);
-    Ok(child)
+    child
+}
+
+/// The value of a property (a custom one too) in an element's computed style.
+pub fn computed(window: &web_sys::Window, element: &Element, property: &str) -> String {
+    window.unchecked_ref::<Tree>().computed_style(element).property_value(property)
 }
 
 /// Sets a length in CSS pixels in an element's style (see `Tree`).
 pub fn set_px(element: &HtmlElement, property: &str, value: f64) {
-    let length = format!("{}px", crate::format::plain_number(value));
+    let mut length = crate::format::plain_number(value);
+    length.push_str("px");
     element.style().unchecked_ref::<Tree>().set_property(property, &length);
 }
 

@@ -14,7 +14,7 @@ use web_sys::{Event, EventTarget, KeyboardEvent, PointerEvent, ResizeObserver};
 /// An event listener as added, so that it can be removed.
 struct Listener {
     target: EventTarget,
-    event: String,
+    event: &'static str,
     closure: Closure<dyn FnMut(Event)>,
 }
 
@@ -32,7 +32,7 @@ impl Wiring {
     pub fn release(&mut self) {
         for listener in self.listeners.drain(..) {
             let callback = listener.closure.as_ref().unchecked_ref();
-            super::dom::remove_event_listener(&listener.target, &listener.event, callback);
+            super::dom::remove_event_listener(&listener.target, listener.event, callback);
         }
         if let Some((observer, _)) = self.observer.take() {
             observer.disconnect();
@@ -46,12 +46,12 @@ impl Wiring {
 type Handler = Box<dyn Fn(&mut App, Event) -> Result<(), JsValue>>;
 
 /// Calls `handler` with the app on every `event` of `target`.
-pub fn listen(app: &Shared, target: &EventTarget, event: &str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) {
+pub fn listen(app: &Shared, target: &EventTarget, event: &'static str, handler: impl Fn(&mut App, Event) -> Result<(), JsValue> + 'static) {
     add_listener(app, target, event, Box::new(handler));
 }
 
 /// `listen` behind a boxed handler: one copy of the wiring in the wasm, not one per handler.
-fn add_listener(app: &Shared, target: &EventTarget, event: &str, handler: Handler) {
+fn add_listener(app: &Shared, target: &EventTarget, event: &'static str, handler: Handler) {
     let shared = Rc::clone(app);
     let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
         let Ok(mut app) = shared.try_borrow_mut() else { return };
@@ -59,10 +59,10 @@ fn add_listener(app: &Shared, target: &EventTarget, event: &str, handler: Handle
         app.report(result);
     });
     super::dom::add_event_listener(target, event, closure.as_ref().unchecked_ref());
-    app.borrow_mut().wiring.listeners.push(Listener { target: target.clone(), event: event.to_string(), closure });
+    app.borrow_mut().wiring.listeners.push(Listener { target: target.clone(), event, closure });
 }
 
-pub fn wire(app: &Shared) -> Result<(), JsValue> {
+pub fn wire(app: &Shared) {
     wire_controls(app);
     wire_chart(app);
     tools::wire_data(app);
@@ -70,10 +70,13 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
         let a = app.borrow();
         (a.window.clone(), a.parts.figure.clone(), a.in_element(), a.parts.table_box.clone())
     };
-    listen(app, &table_box, "toggle", |app, _| app.fill_table_if_open());
+    listen(app, &table_box, "toggle", |app, _| {
+        app.fill_table_if_open();
+        Ok(())
+    });
     if !in_element {
         listen(app, &window, "popstate", |app, _| {
-            app.settings = Settings::from_pairs(query_pairs(&app.window.location().search()?)?);
+            app.settings = Settings::from_pairs(query_pairs(&app.window));
             app.show(false)
         });
     }
@@ -88,7 +91,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
         let result = app.fit();
         app.report(result);
     });
-    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    let observer = super::dom::resize_observer(on_resize.as_ref().unchecked_ref());
     observer.observe(&figure);
     let animated = Rc::clone(app);
     let on_frame = Closure::<dyn FnMut(f64)>::new(move |now: f64| {
@@ -100,7 +103,6 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
     a.wiring.next_frame = Some(on_frame.as_ref().unchecked_ref::<js_sys::Function>().clone());
     a.wiring.frame = Some(on_frame);
     a.wiring.observer = Some((observer, on_resize));
-    Ok(())
 }
 
 fn wire_controls(app: &Shared) {
@@ -158,7 +160,7 @@ fn wire_controls(app: &Shared) {
     listen(app, &embed, "click", |app, _| {
         let open = app.parts.embed.hidden();
         app.parts.embed.set_hidden(!open);
-        super::dom::set_attribute(&app.parts.controls.embed_toggle, "aria-expanded", &open.to_string());
+        super::dom::set_state(&app.parts.controls.embed_toggle, "aria-expanded", open);
         Ok(())
     });
     let close = app.borrow().parts.details_close.clone();

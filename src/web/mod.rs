@@ -82,6 +82,8 @@ struct Parts {
     embed_tag: HtmlTextAreaElement,
     embed_frame: HtmlTextAreaElement,
     details: HtmlElement,
+    details_heading: HtmlElement,
+    details_list: HtmlElement,
     details_close: HtmlElement,
     /// The data table's `<details>`: the table is built when it is opened.
     table_box: HtmlElement,
@@ -172,14 +174,14 @@ pub struct Explorer {
 #[wasm_bindgen]
 pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
     let (window, _) = page_of(&root)?;
-    let settings = Settings::from_pairs(query_pairs(&window.location().search()?)?);
+    let settings = Settings::from_pairs(query_pairs(&window));
     start(root, settings, Mode::Page)
 }
 
 /// The window and document `root` is in. Found from the element rather than by
 /// `web_sys::window()`, which looks for the global object among four names and checks its type.
 fn page_of(root: &HtmlElement) -> Result<(Window, Document), JsValue> {
-    let document = root.owner_document().ok_or("no document")?;
+    let document = dom::document_of(root);
     // A document's view is its window.
     let window = document.default_view().ok_or("no window")?.unchecked_into();
     Ok((window, document))
@@ -226,7 +228,7 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
         painted: false,
     };
     let app: Shared = Rc::new(RefCell::new(app));
-    events::wire(&app)?;
+    events::wire(&app);
     let address = app.borrow().settings.data.clone();
     match address {
         Some(address) => tools::load_address(&app, address),
@@ -283,10 +285,19 @@ impl Explorer {
     }
 }
 
-/// The settings a query string names (of a name given twice, the first).
-fn query_pairs(search: &str) -> Result<Vec<(String, String)>, JsValue> {
-    let params = web_sys::UrlSearchParams::new_with_str(search)?;
-    Ok(Settings::KEYS.iter().filter_map(|&key| Some((key.to_string(), params.get(key)?))).collect())
+/// The settings the window's address names (of a name given twice, the first).
+fn query_pairs(window: &Window) -> impl Iterator<Item = (&'static str, String)> {
+    let params = dom::search_params(&dom::search(window));
+    Settings::KEYS.into_iter().filter_map(move |key| Some((key, params.get(key)?)))
+}
+
+/// Settings' pairs as a query string, as the page's URL and the iframe embed carry them.
+fn query(pairs: &[(&str, &str)]) -> String {
+    let params = dom::search_params("");
+    for (key, value) in pairs {
+        params.append(key, value);
+    }
+    params.to_string().into()
 }
 
 /// The string-valued entries of an options object (`undefined` or `null` give none).
@@ -324,6 +335,11 @@ fn js_message(value: &JsValue) -> String {
     message.unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
 }
 
+/// The id of one of an explorer's parts: the explorer's own id and the part's name.
+fn part_id(id: &str, part: &str) -> String {
+    format!("{id}-{part}")
+}
+
 fn textarea(document: &Document, parent: &HtmlElement, id: String) -> (HtmlElement, HtmlTextAreaElement) {
     let caption = element(document, "label", "");
     set_attribute(&caption, "for", &id);
@@ -348,12 +364,12 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
     let status = element(document, "p", "tx-status");
     set_attribute(&status, "role", "status");
     let embed = element(document, "section", "tx-embed");
-    set_attribute(&embed, "id", &format!("{id}-embed"));
+    set_attribute(&embed, "id", &part_id(&id, "embed"));
     embed.set_hidden(true);
     set_attribute(&controls.embed_toggle, "aria-controls", &embed.id());
     controls.embed_toggle.set_hidden(mode == Mode::Element);
-    let (_, embed_tag) = textarea(document, &embed, format!("{id}-embed-tag"));
-    let (_, embed_frame) = textarea(document, &embed, format!("{id}-embed-frame"));
+    let (_, embed_tag) = textarea(document, &embed, part_id(&id, "embed-tag"));
+    let (_, embed_frame) = textarea(document, &embed, part_id(&id, "embed-frame"));
     let figure = element(document, "figure", "tx-figure");
     let empty = element(document, "p", "tx-empty");
     let canvas: HtmlCanvasElement = dom::create(document, "canvas");
@@ -367,15 +383,15 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
     }
     let tooltip = element(document, "div", "tx-tooltip");
     set_attribute(&tooltip, "role", "tooltip");
-    set_attribute(&tooltip, "id", &format!("{id}-tooltip"));
+    set_attribute(&tooltip, "id", &part_id(&id, "tooltip"));
     tooltip.set_hidden(true);
     let live = element(document, "div", "tx-live");
     set_attribute(&live, "aria-live", "polite");
     let summary = element(document, "figcaption", "tx-summary");
-    set_attribute(&summary, "id", &format!("{id}-summary"));
+    set_attribute(&summary, "id", &part_id(&id, "summary"));
     append(&figure, &[&empty, &canvas, &band, &ring, &tooltip, &live, &summary]);
     let details = element(document, "section", "tx-details");
-    set_attribute(&details, "id", &format!("{id}-details"));
+    set_attribute(&details, "id", &part_id(&id, "details"));
     details.set_hidden(true);
     let details_head = element(document, "div", "tx-details-head");
     let details_heading = element(document, "h2", "");
@@ -406,6 +422,8 @@ fn build_parts(document: &Document, root: &HtmlElement, mode: Mode) -> Parts {
         embed_tag,
         embed_frame,
         details,
+        details_heading,
+        details_list,
         details_close,
         table_box,
         table_summary,
@@ -440,9 +458,12 @@ impl App {
     /// it. Reading styles forces the page's style, so this is done on the first showing and when
     /// the host sets options, not for every chart.
     fn read_family(&mut self) {
-        let style = self.window.get_computed_style(&self.root).ok().flatten();
-        let chosen = style.and_then(|s| s.get_property_value("--tx-font").ok()).map(|f| f.trim().to_string());
-        self.family = chosen.filter(|f| !f.is_empty()).unwrap_or_else(|| FONT_FAMILY.to_string());
+        let chosen = dom::computed(&self.window, &self.root, "--tx-font");
+        self.family = match chosen.trim() {
+            "" => FONT_FAMILY,
+            family => family,
+        }
+        .to_string();
         self.text.set_family(&self.family);
     }
 
@@ -468,21 +489,12 @@ impl App {
             dom::dispatch(&self.root, "statechange", &state_object(&self.settings));
             return Ok(());
         }
-        let url = format!("{}?{}", self.window.location().pathname()?, self.query()?);
-        let history = self.window.history()?;
+        let url = format!("{}?{}", dom::path(&self.window), query(&self.settings.to_pairs()));
+        let history = dom::history(&self.window);
         match self.settings.is_new_place(before) {
             true => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
             false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
         }
-    }
-
-    /// The state as a query string, as the page's URL and the iframe embed carry it.
-    fn query(&self) -> Result<String, JsValue> {
-        let params = web_sys::UrlSearchParams::new()?;
-        for (key, value) in self.settings.to_pairs() {
-            params.append(key, &value);
-        }
-        Ok(params.to_string().into())
     }
 
     fn subject(&self) -> Option<Subject> {
@@ -501,10 +513,10 @@ impl App {
         self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data);
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
         self.table_filled = false;
-        self.fill_table_if_open()?;
-        panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), lang, &self.numbers)?;
+        self.fill_table_if_open();
+        panels::fill_details(&self.parts.details, &self.parts.details_heading, &self.parts.details_list, &self.data, self.subject().as_ref(), lang, &self.numbers);
         self.parts.details_close.set_text_content(Some(ui(UiText::Close, lang)));
-        self.fill_embed()?;
+        self.fill_embed();
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
         let summary = self.chart.as_ref().map(|c| summarize(&self.data, c, lang, &self.numbers)).unwrap_or_default();
         set_attribute(&self.parts.canvas, "aria-label", &format!("{title}. {}", ui(UiText::ChartHelp, lang)));
@@ -530,25 +542,24 @@ impl App {
 
     /// Builds the data table for the current chart if the reader has it open: a table of ten
     /// thousand rows is not built for a chart nobody reads as a table.
-    fn fill_table_if_open(&mut self) -> Result<(), JsValue> {
+    fn fill_table_if_open(&mut self) {
         if self.table_filled || !self.parts.table_box.has_attribute("open") {
-            return Ok(());
+            return;
         }
         self.table_filled = true;
-        panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, self.lang(), &self.numbers)
+        panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, self.lang(), &self.numbers);
     }
 
     /// The embed panel's snippets for the current state.
-    fn fill_embed(&self) -> Result<(), JsValue> {
+    fn fill_embed(&self) {
         if self.in_element() {
-            return Ok(());
+            return;
         }
         let lang = self.lang();
-        let page = self.window.location().href()?;
-        let base = web_sys::Url::new_with_base("./", &page)?.href();
+        let base = dom::folder(&self.window);
         let pairs = self.settings.to_pairs();
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
-        let (tag, frame) = panels::embed_snippets(&base, &pairs, &self.query()?, &title);
+        let (tag, frame) = panels::embed_snippets(&base, &pairs, &query(&pairs), &title);
         let captions = [ui(UiText::EmbedTag, lang), ui(UiText::EmbedFrame, lang)];
         for ((area, text), caption) in [(&self.parts.embed_tag, tag), (&self.parts.embed_frame, frame)].into_iter().zip(captions) {
             area.set_value(&text);
@@ -556,7 +567,6 @@ impl App {
                 label.set_text_content(Some(caption));
             }
         }
-        Ok(())
     }
 
     /// Measures the figure (after a resize) and lays the chart out again if its width or the
@@ -670,8 +680,8 @@ impl App {
         let before = self.settings.clone();
         self.settings.select = code;
         self.record(&before)?;
-        panels::fill_details(&self.parts.details, &self.data, self.subject().as_ref(), self.lang(), &self.numbers)?;
-        self.fill_embed()?;
+        panels::fill_details(&self.parts.details, &self.parts.details_heading, &self.parts.details_list, &self.data, self.subject().as_ref(), self.lang(), &self.numbers);
+        self.fill_embed();
         self.mark_related();
         self.draw()
     }
@@ -712,7 +722,7 @@ impl App {
             set_attribute(&self.parts.canvas, "aria-describedby", &summary);
             return Ok(());
         };
-        panels::fill_tooltip(tooltip, &described, self.lang())?;
+        panels::fill_tooltip(tooltip, &described, self.lang());
         tooltip.set_hidden(false);
         set_attribute(&self.parts.canvas, "aria-describedby", &format!("{} {summary}", tooltip.id()));
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));

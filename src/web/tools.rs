@@ -92,8 +92,8 @@ pub fn load_address(app: &Shared, address: String) {
             Ok(bytes) => app.load(&bytes, &address).map(|_| ()),
             Err(detail) => {
                 let heading = format!("{}. {}", ui(UiText::LoadFailed, app.lang()), ui(UiText::ShowingEmbedded, app.lang()));
-                let shown = panels::fill_alert(&app.parts.alert, &heading, &[format!("{address}: {detail}")]);
-                shown.and_then(|_| app.show(false))
+                panels::fill_alert(&app.parts.alert, &heading, &[format!("{address}: {detail}")]);
+                app.show(false)
             }
         };
         app.report(shown);
@@ -107,7 +107,7 @@ async fn fetch_text(app: &Shared, address: &str) -> Result<Vec<u8>, String> {
         (app.window.clone(), app.settings.lang)
     };
     let foreign = || ui(UiText::NotSameOrigin, lang).to_string();
-    let page = window.location().href().map_err(|e| js_message(&e))?;
+    let page = super::dom::address(&window);
     let url = web_sys::Url::new_with_base(address, &page).map_err(|_| foreign())?;
     if url.origin() != window.location().origin().map_err(|e| js_message(&e))? {
         return Err(foreign());
@@ -133,7 +133,7 @@ impl App {
         if problems.len() > MAX_LISTED_PROBLEMS {
             items.push(format!("{} {}", ui(UiText::MoreProblems, lang), problems.len() - MAX_LISTED_PROBLEMS));
         }
-        self.report(panels::fill_alert(&self.parts.alert, &heading, &items));
+        panels::fill_alert(&self.parts.alert, &heading, &items);
     }
 
     /// Loads a dataset the reader gave by file or paste: it has no address, so `data=` goes.
