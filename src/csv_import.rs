@@ -46,7 +46,7 @@ fn ids(ids: &[String]) -> Json<'static> {
 fn slug(name: &str) -> String {
     let ru = name.split('|').next().unwrap_or(name);
     let words: Vec<String> = crate::lang::words(ru).iter().map(|word| crate::lang::lowercase(word)).collect();
-    crate::lang::join(&words, "-")
+    words.join("-")
 }
 
 /// Entities (sites, sectors, companies, sources) named by rows, each listed once.

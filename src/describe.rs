@@ -3,7 +3,7 @@
 
 use crate::dataset::{Dataset, Observation, Scope};
 use crate::format::{short_figure, worded_figure, NumberFormat};
-use crate::lang::{join, Lang};
+use crate::lang::Lang;
 use crate::sorting::sort_by_cached_key;
 use std::cmp::Reverse;
 use crate::time::{PartialDate, When};
@@ -18,11 +18,11 @@ pub fn scope_label(data: &Dataset, scope: &Scope, lang: Lang) -> String {
         words.push(data.companies[company].name.get(lang));
     }
     let sites: Vec<&str> = scope.sites.iter().map(|&s| data.sites[s].name.get(lang)).collect();
-    let sites = join(&sites, " + ");
+    let sites = sites.join(" + ");
     if !sites.is_empty() {
         words.push(&sites);
     }
-    let mut label = if words.is_empty() { data.zone.name.get(lang).to_string() } else { join(&words, " · ") };
+    let mut label = if words.is_empty() { data.zone.name.get(lang).to_string() } else { words.join(" · ") };
     if let Some(part) = &scope.part {
         label = format!("{label}: {}", part.get(lang));
     }

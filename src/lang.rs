@@ -47,19 +47,6 @@ impl Localized {
     }
 }
 
-/// `parts` with `separator` between them, like `[T]::join`: the standard one is compiled again
-/// for each type of part, about 1 KB of wasm each; this one is a short loop.
-pub fn join(parts: &[impl AsRef<str>], separator: &str) -> String {
-    let mut joined = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            joined.push_str(separator);
-        }
-        joined.push_str(part.as_ref());
-    }
-    joined
-}
-
 /// The words of a text: its runs of letters and digits, every script's included (for making ids
 /// from names). In the browser a Unicode regular expression of the host finds them, for the
 /// reason given at `lowercase`: Rust's would bring its tables of letters and digits (~2 KB

@@ -1,7 +1,7 @@
 //! What can be wrong with a dataset, where, and how to say it in the reader's language.
 
 use crate::format::plain_number;
-use crate::lang::{join, Lang};
+use crate::lang::Lang;
 
 /// Where a problem is: a JSON path such as `$.observations[3].value`, or a line (1-based, the
 /// header is line 1) and column of a CSV file.
@@ -142,7 +142,7 @@ impl ProblemKind {
                 "{} «{found}»; {} {}",
                 l("неизвестный показатель", "unknown measure"),
                 l("допустимы:", "allowed:"),
-                join(allowed, ", ")
+                allowed.join(", ")
             ),
             NotAnObject => l("набор данных должен быть объектом JSON { … }", "a dataset must be a JSON object { … }"),
             WrongFormat { found } => format!("{} «{found}»", l("ожидался формат «sez-jobs», а указан", "expected format \"sez-jobs\", found")),
@@ -161,7 +161,7 @@ impl ProblemKind {
                 "{} «{found}»; {} {}",
                 l("недопустимое значение", "value not allowed:"),
                 l("допустимы:", "allowed:"),
-                join(allowed, ", ")
+                allowed.join(", ")
             ),
             EmptyList => l("список не должен быть пустым", "the list must not be empty"),
             EmptyText => l("текст не должен быть пустым", "the text must not be empty"),

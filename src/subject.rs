@@ -3,7 +3,7 @@
 
 use crate::dataset::{Dataset, Observation, Scope};
 use crate::describe::sector_of;
-use crate::lang::{join, Lang};
+use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Subject {
@@ -50,7 +50,7 @@ impl Subject {
         match self {
             Subject::Zone => data.zone.name.get(lang).to_string(),
             Subject::Site(s) => data.sites[*s].name.get(lang).to_string(),
-            Subject::Sites(sites) => join(&sites.iter().map(|&s| data.sites[s].name.get(lang)).collect::<Vec<_>>(), " + "),
+            Subject::Sites(sites) => sites.iter().map(|&s| data.sites[s].name.get(lang)).collect::<Vec<_>>().join(" + "),
             Subject::Sector(s) => data.sectors[*s].name.get(lang).to_string(),
             Subject::Company(c) => data.companies[*c].name.get(lang).to_string(),
         }
@@ -61,7 +61,7 @@ impl Subject {
         match self {
             Subject::Zone => "zone".into(),
             Subject::Site(s) => format!("site:{}", data.sites[*s].id),
-            Subject::Sites(sites) => format!("sites:{}", join(&sites.iter().map(|&s| data.sites[s].id.as_str()).collect::<Vec<_>>(), ",")),
+            Subject::Sites(sites) => format!("sites:{}", sites.iter().map(|&s| data.sites[s].id.as_str()).collect::<Vec<_>>().join(",")),
             Subject::Sector(s) => format!("sector:{}", data.sectors[*s].id),
             Subject::Company(c) => format!("company:{}", data.companies[*c].id),
         }

@@ -6,7 +6,7 @@ use crate::chart::{Body, Chart, Series, View};
 use crate::dataset::{Dataset, Qualifier};
 use crate::describe::when_label;
 use crate::format::{worded_figure, NumberFormat};
-use crate::lang::{join, Lang};
+use crate::lang::Lang;
 
 struct Words<'a> {
     data: &'a Dataset,
@@ -47,7 +47,7 @@ impl Words<'_> {
         }
         let missing: Vec<&str> = chart.rows().filter(|r| r.current.is_none() && r.plan.is_none()).map(|r| r.label.as_str()).collect();
         if !missing.is_empty() {
-            sentences.push(format!("{} {}.", lang.pick("Нет опубликованной цифры:", "No sourced figure:"), join(&missing, ", ")));
+            sentences.push(format!("{} {}.", lang.pick("Нет опубликованной цифры:", "No sourced figure:"), missing.join(", ")));
         }
         let plans = chart.bars().filter(|b| b.series == Series::Plan).count();
         if plans > 0 && chart.view == View::Sites {

@@ -4,7 +4,6 @@
 
 use super::{Body, Builder, Chart, Group, Query, Row, Series, Tone, View};
 use crate::describe::{sector_of, when_label};
-use crate::lang::join;
 use crate::sorting::sort_by_cached_key;
 use crate::subject::Subject;
 use crate::time::When;
@@ -31,7 +30,7 @@ fn company_label(b: &Builder, company: usize) -> String {
     let sites: Vec<&str> = c.sites.iter().map(|&s| b.data.sites[s].name.get(b.lang)).collect();
     match sites.is_empty() {
         true => label,
-        false => format!("{label} — {}", join(&sites, ", ")),
+        false => format!("{label} — {}", sites.join(", ")),
     }
 }
 

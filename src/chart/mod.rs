@@ -8,7 +8,7 @@ mod timeline;
 use crate::dataset::{Dataset, Qualifier, Scope};
 use crate::describe::{conflicts, scope_label, sector_of, source_date_label};
 use crate::format::{qualifier_key, short_figure, NumberFormat};
-use crate::lang::{join, Lang};
+use crate::lang::Lang;
 use crate::sorting::{sort_by, sort_by_cached_key};
 use crate::subject::Subject;
 use chrono::NaiveDate;
@@ -370,7 +370,7 @@ impl Builder<'_> {
             .iter()
             .map(|&s| format!("{} ({})", data.sources[s].outlet, source_date_label(data.sources[s].date.as_ref(), lang)))
             .collect();
-        chart.sources = format!("{} {}", lang.pick("Источники:", "Sources:"), join(&names, "; "));
+        chart.sources = format!("{} {}", lang.pick("Источники:", "Sources:"), names.join("; "));
         chart.missing_text = lang.pick("нет опубликованной цифры", "no sourced figure").to_string();
         let rows = chart.rows().count();
         if rows > MAX_DRAWN_ROWS {

@@ -5,7 +5,6 @@
 use super::{Body, Builder, Chart, Panel, Point, Query};
 use crate::dataset::Scope;
 use crate::format::short_figure;
-use crate::lang::join;
 use crate::sorting::sort_by;
 use crate::time::When;
 
@@ -62,7 +61,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
             .iter()
             .map(|&i| format!("{} ({})", short_figure(data.observations[i].value, data.observations[i].qualifier, b.numbers), data.observations[i].id))
             .collect();
-        chart.key.push(format!("{} {}", lang.pick("Не показаны, так как год не указан:", "Not shown, the year is not stated:"), join(&list, ", ")));
+        chart.key.push(format!("{} {}", lang.pick("Не показаны, так как год не указан:", "Not shown, the year is not stated:"), list.join(", ")));
     }
     Some(chart)
 }

@@ -28,7 +28,7 @@ use crate::chart::{self, Chart, Query};
 use crate::dataset::Dataset;
 use crate::describe::details;
 use crate::interaction::{place_tooltip, Interaction, Outcome, Selecting};
-use crate::lang::{join, Lang};
+use crate::lang::Lang;
 use crate::layout::{layout, Scene, FONT_FAMILY};
 use crate::render::{self, Target, Theme};
 use crate::settings::Settings;
@@ -520,7 +520,7 @@ impl App {
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
         let summary = self.chart.as_ref().map(|c| summarize(&self.data, c, lang, &self.numbers)).unwrap_or_default();
         set_attribute(&self.parts.canvas, "aria-label", &format!("{title}. {}", ui(UiText::ChartHelp, lang)));
-        self.parts.summary.set_text_content(Some(&join(&summary, " ")));
+        self.parts.summary.set_text_content(Some(&summary.join(" ")));
         if self.scene.is_some() {
             // Not on the first showing: then the page itself is what is new.
             let news = format!("{title}. {}", summary.get(1).map(String::as_str).unwrap_or_default());

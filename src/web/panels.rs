@@ -6,7 +6,7 @@ use crate::chart::Chart;
 use crate::dataset::Dataset;
 use crate::describe::{conflicts, details, Details};
 use crate::format::{push_escaped, NumberFormat};
-use crate::lang::{join, Lang};
+use crate::lang::Lang;
 use crate::subject::Subject;
 use crate::ui_text::{ui, UiText};
 use web_sys::{Element, HtmlElement};
@@ -24,7 +24,7 @@ pub fn fill_tooltip(tooltip: &Element, d: &Details, lang: Lang) {
         append_text(tooltip, "p", "tx-tip-note", &labelled(UiText::Note, lang, note));
     }
     if !d.others.is_empty() {
-        append_text(tooltip, "p", "tx-tip-others", &format!("{} {}", ui(UiText::OtherFigures, lang), join(&d.others, "; ")));
+        append_text(tooltip, "p", "tx-tip-others", &format!("{} {}", ui(UiText::OtherFigures, lang), d.others.join("; ")));
     }
     append_text(tooltip, "p", "tx-tip-id", &labelled(UiText::ColumnId, lang, &d.id));
 }
