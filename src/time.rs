@@ -47,12 +47,6 @@ mod day_number {
     }
 }
 
-/// A year in digits. Through `Display`, which the dates' labels use anyway: `i32::to_string`
-/// would be a second digit writer in the wasm.
-pub fn year_text(year: i32) -> String {
-    format!("{year}")
-}
-
 const MONTHS_RU: [&str; 12] = [
     "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
     "ноябрь", "декабрь",
@@ -91,7 +85,7 @@ impl PartialDate {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", self.year),
             (Some(m), None) => format!("{}-{m:02}", self.year),
-            _ => year_text(self.year),
+            _ => self.year.to_string(),
         }
     }
 
@@ -101,7 +95,7 @@ impl PartialDate {
             (Some(m), Some(d), Lang::En) => format!("{d} {} {}", MONTHS_EN[m as usize - 1], self.year),
             (Some(m), None, Lang::Ru) => format!("{} {}", MONTHS_RU[m as usize - 1], self.year),
             (Some(m), None, Lang::En) => format!("{} {}", MONTHS_EN[m as usize - 1], self.year),
-            _ => year_text(self.year),
+            _ => self.year.to_string(),
         }
     }
 }
@@ -153,7 +147,7 @@ impl Period {
     /// Written back as the dataset writes it: `2023`, `2025-H1`, `2025-Q3`, `2025-01-01/2025-09-09`.
     pub fn code(&self) -> String {
         match *self {
-            Period::Year(y) => year_text(y),
+            Period::Year(y) => y.to_string(),
             Period::Half(y, h) => format!("{y}-H{h}"),
             Period::Quarter(y, q) => format!("{y}-Q{q}"),
             Period::Between(s, e) => format!("{}/{}", s.format_ymd(), e.format_ymd()),
@@ -163,7 +157,7 @@ impl Period {
     pub fn label(&self, lang: Lang) -> String {
         match (*self, lang) {
             (Period::Year(y), Lang::Ru) => format!("{y} год"),
-            (Period::Year(y), Lang::En) => year_text(y),
+            (Period::Year(y), Lang::En) => y.to_string(),
             (Period::Half(y, h), Lang::Ru) => format!("{} полугодие {y}", ROMAN[h as usize - 1]),
             (Period::Half(y, h), Lang::En) => format!("H{h} {y}"),
             (Period::Quarter(y, q), Lang::Ru) => format!("{} квартал {y}", ROMAN[q as usize - 1]),

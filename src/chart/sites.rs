@@ -5,7 +5,6 @@
 use super::{latest, Body, Builder, Chart, Group, Query, Series, Tone, View};
 use crate::dataset::{MeasureTime, Scope};
 use crate::sorting::sort_by;
-use crate::time::year_text;
 use chrono::NaiveDate;
 
 /// The scopes that get a row: the zone, each group of sites some figure covers, each site.
@@ -36,7 +35,7 @@ fn years(b: &Builder, measure: usize, scopes: &[Scope]) -> Vec<(String, String)>
     sort_by(&mut years, &|a, b| b.cmp(a));
     years.dedup();
     let label = |y: i32| b.lang.pick(&format!("на конец {y} года"), &format!("as of end {y}")).to_string();
-    years.into_iter().map(|y| (year_text(y), label(y))).collect()
+    years.into_iter().map(|y| (y.to_string(), label(y))).collect()
 }
 
 /// "достигнуто ≈ 18 %": how far the current figure is towards the plan, always approximate

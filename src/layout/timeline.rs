@@ -6,7 +6,6 @@
 use super::{keep_within, tick_step, Align, Mark, Paint, Pen, Rect, Shape, TextRole};
 use crate::chart::{Chart, Panel, Series};
 use crate::format::NumberFormat;
-use crate::time::year_text;
 use chrono::{Datelike, NaiveDate};
 
 const PANEL_HEIGHT: f64 = 150.0;
@@ -129,7 +128,7 @@ fn year_axis(pen: &mut Pen, plot: &Rect, years: &Years) {
         // and left out where it would touch the label before it.
         let centre = keep_within(x + year_width / 2.0, plot.x + label / 2.0, plot.right() - label / 2.0);
         if (year - years.first) % every == 0 && centre - label / 2.0 >= free_from {
-            pen.text(centre, y, year_text(year), TextRole::Tick, Paint::Muted, Align::Center);
+            pen.text(centre, y, year.to_string(), TextRole::Tick, Paint::Muted, Align::Center);
             free_from = centre + label / 2.0;
         }
     }
