@@ -514,7 +514,7 @@ impl App {
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
         self.table_filled = false;
         self.fill_table_if_open();
-        panels::fill_details(&self.parts.details, &self.parts.details_heading, &self.parts.details_list, &self.data, self.subject().as_ref(), lang, &self.numbers);
+        self.fill_details();
         self.parts.details_close.set_text_content(Some(ui(UiText::Close, lang)));
         self.fill_embed();
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
@@ -548,6 +548,12 @@ impl App {
         }
         self.table_filled = true;
         panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, self.lang(), &self.numbers);
+    }
+
+    /// The details panel, for the current selection.
+    fn fill_details(&self) {
+        let parts = &self.parts;
+        panels::fill_details(&parts.details, &parts.details_heading, &parts.details_list, &self.data, self.subject().as_ref(), self.lang(), &self.numbers);
     }
 
     /// The embed panel's snippets for the current state.
@@ -636,7 +642,8 @@ impl App {
                 dom::mark(&performance, FIRST_CHART_MARK);
             }
         }
-        self.update_highlight(false)
+        self.update_highlight(false);
+        Ok(())
     }
 
     /// Draws a scene on a canvas at a pixel ratio, sizing the canvas to match.
@@ -659,7 +666,10 @@ impl App {
     fn apply(&mut self, outcome: Outcome) -> Result<(), JsValue> {
         match outcome.select {
             Some(selecting) => self.select(selecting),
-            None if outcome.highlight || outcome.announce => self.update_highlight(outcome.announce),
+            None if outcome.highlight || outcome.announce => {
+                self.update_highlight(outcome.announce);
+                Ok(())
+            }
             None => Ok(()),
         }
     }
@@ -675,12 +685,13 @@ impl App {
         };
         if code == self.settings.select {
             // Nothing related changes: only the highlight layer moves, the chart stays painted.
-            return self.update_highlight(false);
+            self.update_highlight(false);
+            return Ok(());
         }
         let before = self.settings.clone();
         self.settings.select = code;
         self.record(&before)?;
-        panels::fill_details(&self.parts.details, &self.parts.details_heading, &self.parts.details_list, &self.data, self.subject().as_ref(), self.lang(), &self.numbers);
+        self.fill_details();
         self.fill_embed();
         self.mark_related();
         self.draw()
@@ -688,7 +699,7 @@ impl App {
 
     /// Moves the highlight layer and the tooltip to the active mark, without repainting the chart;
     /// if `announce`, also says what that mark is in the live region.
-    fn update_highlight(&self, announce: bool) -> Result<(), JsValue> {
+    fn update_highlight(&self, announce: bool) {
         let active = self.interaction.active().filter(|_| self.transition.is_none());
         let highlight = active.and_then(|i| self.scene.as_ref()?.highlight(i, self.interaction.keyboard_focus()));
         let (band, ring) = (&self.parts.band, &self.parts.ring);
@@ -703,12 +714,12 @@ impl App {
                 ring.set_hidden(true);
             }
         }
-        self.update_tooltip(announce)
+        self.update_tooltip(announce);
     }
 
     /// The tooltip and, if `announce`, the live region: both say what the active mark is, from
     /// one `Details`, since building it formats every figure it shows.
-    fn update_tooltip(&self, announce: bool) -> Result<(), JsValue> {
+    fn update_tooltip(&self, announce: bool) {
         let tooltip = &self.parts.tooltip;
         let mark = self.interaction.active().and_then(|i| self.scene.as_ref()?.marks.get(i));
         let shown = mark.map(|m| (m, details(&self.data, m.observation, self.lang(), &self.numbers)));
@@ -720,7 +731,7 @@ impl App {
         let Some((mark, described)) = shown else {
             tooltip.set_hidden(true);
             set_attribute(&self.parts.canvas, "aria-describedby", &summary);
-            return Ok(());
+            return;
         };
         panels::fill_tooltip(tooltip, &described, self.lang());
         tooltip.set_hidden(false);
@@ -730,6 +741,5 @@ impl App {
         let (x, y) = place_tooltip(&mark.bar, size, bounds);
         set_px(tooltip, "left", x);
         set_px(tooltip, "top", y);
-        Ok(())
     }
 }
