@@ -6,20 +6,8 @@ use crate::format::plain_number;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 use std::convert::Infallible;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
-
-// The two context calls that web-sys checks for an exception, `fillText` and `arc`, cannot throw
-// as the backend makes them (a radius is a `u32`, never negative): imported without the check,
-// drawing cannot fail, and the wasm has no error paths for it.
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    type Context;
-    #[wasm_bindgen(method, js_name = fillText)]
-    fn fill_text(this: &Context, text: &str, x: f64, y: f64);
-    #[wasm_bindgen(method)]
-    fn arc(this: &Context, x: f64, y: f64, radius: f64, start: f64, end: f64);
-}
 
 /// The text settings last given to the context.
 struct Font {
@@ -172,7 +160,8 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         self.context.begin_path();
-        self.context.unchecked_ref::<Context>().arc(f64::from(centre.0), f64::from(centre.1), f64::from(radius), 0.0, std::f64::consts::TAU);
+        // A radius is a `u32`, never negative: `arc` cannot throw (see `dom::arc`).
+        super::dom::arc(&self.context, f64::from(centre.0), f64::from(centre.1), f64::from(radius));
         if fill {
             self.fill_with(style.color());
             self.context.fill();
@@ -188,7 +177,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         self.text_with(style);
-        self.context.unchecked_ref::<Context>().fill_text(text, f64::from(pos.0), f64::from(pos.1));
+        super::dom::fill_text(&self.context, text, f64::from(pos.0), f64::from(pos.1));
         Ok(())
     }
 }

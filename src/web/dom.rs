@@ -1,4 +1,5 @@
-//! Small builders for DOM elements. Text always goes in as text, never as HTML.
+//! Small builders for DOM elements, and the DOM and canvas calls the explorer makes without
+//! wasm-bindgen's exception check (see `NoThrow`). Text always goes in as text, never as HTML.
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, EventTarget, HtmlElement};
@@ -43,6 +44,10 @@ extern "C" {
     fn mark(this: &NoThrow, name: &str);
     #[wasm_bindgen(method, js_name = measureText)]
     fn measure_text(this: &NoThrow, text: &str) -> web_sys::TextMetrics;
+    #[wasm_bindgen(method, js_name = fillText)]
+    fn fill_text(this: &NoThrow, text: &str, x: f64, y: f64);
+    #[wasm_bindgen(method)]
+    fn arc(this: &NoThrow, x: f64, y: f64, radius: f64, start: f64, end: f64);
     #[wasm_bindgen(method, js_name = removeEventListener)]
     fn remove_event_listener(this: &NoThrow, event: &str, listener: &js_sys::Function);
     #[wasm_bindgen(method, js_name = call)]
@@ -175,6 +180,16 @@ pub fn mark(performance: &web_sys::Performance, name: &str) {
 /// The width of `text` in the context's current font.
 pub fn measure_text(context: &web_sys::CanvasRenderingContext2d, text: &str) -> f64 {
     context.unchecked_ref::<NoThrow>().measure_text(text).width()
+}
+
+/// Draws `text` at a point, in the context's current font and fill.
+pub fn fill_text(context: &web_sys::CanvasRenderingContext2d, text: &str, x: f64, y: f64) {
+    context.unchecked_ref::<NoThrow>().fill_text(text, x, y);
+}
+
+/// Adds a whole circle to the context's path; it throws only for a negative radius.
+pub fn arc(context: &web_sys::CanvasRenderingContext2d, x: f64, y: f64, radius: f64) {
+    context.unchecked_ref::<NoThrow>().arc(x, y, radius, 0.0, std::f64::consts::TAU);
 }
 
 /// Sets a field of an object the explorer made (see `NoThrow`).
