@@ -169,16 +169,12 @@ impl App {
         }
     }
 
-    fn document(&self) -> Result<web_sys::Document, JsValue> {
-        Ok(self.window.document().ok_or("no document")?)
-    }
-
     fn svg(&self) -> String {
         self.scene.as_ref().map(|scene| render::to_svg(scene, self.theme(), &self.family)).unwrap_or_default()
     }
 
     fn png(&self) -> Result<js_sys::Promise, JsValue> {
-        let canvas: HtmlCanvasElement = dom::create(&self.document()?, "canvas");
+        let canvas: HtmlCanvasElement = dom::create(&dom::document_of(&self.root), "canvas");
         let scene = self.scene.as_ref().ok_or("no chart to export")?;
         self.paint(&canvas, scene, PNG_SCALE)?;
         Ok(files::png(&canvas))
@@ -194,7 +190,7 @@ impl App {
         let (text, mime) = match export {
             Export::Png => {
                 let promise = self.png()?;
-                let document = self.document()?;
+                let document = dom::document_of(&self.root);
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(blob) = JsFuture::from(promise).await {
                         let _ = files::download(&document, blob.unchecked_ref(), &name);
@@ -206,7 +202,7 @@ impl App {
             Export::Csv => (self.chart.as_ref().map(|c| format!("\u{feff}{}", chart_csv(&self.data, c, self.lang()))).unwrap_or_default(), "text/csv;charset=utf-8"),
             Export::Json => (self.data_json.clone(), "application/json"),
         };
-        files::download(&self.document()?, &files::text_blob(&text, mime)?, &name)
+        files::download(&dom::document_of(&self.root), &files::text_blob(&text, mime)?, &name)
     }
 }
 
