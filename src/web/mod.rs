@@ -182,8 +182,7 @@ pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
 /// `web_sys::window()`, which looks for the global object among four names and checks its type.
 fn page_of(root: &HtmlElement) -> Result<(Window, Document), JsValue> {
     let document = dom::document_of(root);
-    // A document's view is its window.
-    let window = document.default_view().ok_or("no window")?.unchecked_into();
+    let window = document.default_view().ok_or("no window")?;
     Ok((window, document))
 }
 
