@@ -19,7 +19,7 @@ fn main() {
         let Some(chart) = chart::build(&data, query, lang, &numbers) else { continue };
         let scene = layout::layout(&chart, width, &layout::EstimatedText, &numbers);
         let path = format!("{out}/{}-{}.svg", view.code(), lang.code());
-        std::fs::write(&path, render::to_svg(&scene, render::Theme::Light, technopolis_explorer::layout::FONT_FAMILY)).expect("write svg");
+        std::fs::write(&path, render::to_svg(&scene, technopolis_explorer::theme::Theme::Light, technopolis_explorer::layout::FONT_FAMILY)).expect("write svg");
         println!("{path}");
     }
 }

@@ -3,7 +3,6 @@
 //! Problems are named by line and column.
 
 use crate::dataset::Dataset;
-use crate::format::read_number;
 use crate::json::Json;
 use crate::limits::MAX_CSV_ROWS;
 use crate::problem::{Place, Problem, ProblemKind};
@@ -45,7 +44,7 @@ fn ids(ids: &[String]) -> Json<'static> {
 /// An id made from a name: lower case, words joined by hyphens.
 fn slug(name: &str) -> String {
     let ru = name.split('|').next().unwrap_or(name);
-    let words: Vec<String> = crate::lang::words(ru).iter().map(|word| crate::lang::lowercase(word)).collect();
+    let words: Vec<String> = ru.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase).collect();
     words.join("-")
 }
 
@@ -86,7 +85,7 @@ impl Rows {
         if text.is_empty() {
             return None;
         }
-        match read_number(&text.replace([' ', '\u{a0}'], "").replace(',', ".")) {
+        match text.replace([' ', '\u{a0}'], "").replace(',', ".").parse::<f64>().ok() {
             Some(number) => Some(Number::from_f64(number).map_or(Json::Null, Json::Number)),
             None => {
                 let kind = ProblemKind::WrongType { found: format!("«{text}»"), expected: "a number".into() };
@@ -239,7 +238,6 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
         ("version", Json::Number(1.into())),
         ("zone", Json::object(vec![("id", Json::text("zone".into())), ("name", localized(&zone))])),
     ]);
-    // Compact, as the embedded dataset is exported: one JSON writer in the wasm, not two.
     let text = serde_json::to_string(&json).unwrap_or_default();
     let checked = Dataset::parse(&text);
     let mut problems = std::mem::take(&mut rows.problems);

@@ -5,28 +5,26 @@ use crate::json::{self, Json, Object};
 use crate::lang::Localized;
 use crate::limits::{MAX_ITEMS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, MAX_VALUE};
 use crate::problem::{IdKind, Problem, ProblemKind};
-use crate::raw::{self, Field, QualifierName, Read, TimeKind, Unknown};
+use crate::qualifier::{MaxMismatch, Qualifier, QualifierName};
+use crate::raw::{self, Field, Read, Unknown};
 use crate::sorting::sorted_order;
-use crate::time::{PartialDate, Period, When};
-use serde::{Deserialize, Serialize};
+use crate::time::{MeasureTime, PartialDate, Period, When};
 use std::collections::hash_map::{Entry, HashMap};
 
-pub use crate::raw::TimeKind as MeasureTime;
-
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct Named {
     pub id: String,
     pub name: Localized,
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct Site {
     pub id: String,
     pub name: Localized,
     pub planned: bool,
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct Company {
     pub id: String,
     pub name: Localized,
@@ -34,17 +32,17 @@ pub struct Company {
     pub sector: Option<usize>,
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct Measure {
     pub id: String,
     pub name: Localized,
     pub unit: Localized,
-    pub time: TimeKind,
+    pub time: MeasureTime,
     /// The measure this one is the plan of.
     pub plan_for: Option<usize>,
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct Source {
     pub id: String,
     pub title: Option<String>,
@@ -54,7 +52,7 @@ pub struct Source {
 }
 
 /// What an observation is about; every field narrows it, none at all is the whole zone.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Scope {
     pub sites: Vec<usize>,
     pub sector: Option<usize>,
@@ -62,19 +60,15 @@ pub struct Scope {
     pub part: Option<Localized>,
 }
 
-/// How the source words a figure; a range carries its upper end.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Qualifier {
-    Exact,
-    MoreThan,
-    Almost,
-    About,
-    UpTo,
-    AtLeast,
-    Range { max: f64 },
+impl Scope {
+    /// Whether a figure is about the whole zone (or a named part of it, such as its residents)
+    /// rather than about some of its sites, a sector or a company.
+    pub fn is_zone(&self) -> bool {
+        self.sites.is_empty() && self.sector.is_none() && self.company.is_none()
+    }
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct Observation {
     pub id: String,
     pub measure: usize,
@@ -95,7 +89,7 @@ impl Observation {
     }
 }
 
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct Dataset {
     pub zone: Named,
     pub sites: Vec<Site>,
@@ -106,8 +100,7 @@ pub struct Dataset {
     pub observations: Vec<Observation>,
     /// The observations' positions sorted by measure and scope, each subject's in the order listed:
     /// a view's query and the search for figures that disagree look here instead of scanning every
-    /// observation. Not encoded: `decode` builds it again.
-    #[serde(skip)]
+    /// observation.
     by_subject: Vec<usize>,
 }
 
@@ -138,19 +131,12 @@ impl Dataset {
         }
     }
 
-    /// A dataset as `build.rs` encoded it (postcard), after validating it with `parse`: the
-    /// first-chart build reads the embedded dataset this way, without the JSON reader.
-    pub fn decode(bytes: &[u8]) -> Result<Dataset, postcard::Error> {
-        postcard::from_bytes::<Dataset>(bytes).map(Dataset::index_subjects)
-    }
-
     pub fn measure_by_id(&self, id: &str) -> Option<usize> {
         self.measures.iter().position(|m| m.id == id)
     }
 
     /// The observations of a measure about exactly this scope, in the order listed.
     pub fn about(&self, measure: usize, scope: &Scope) -> &[usize] {
-        // Sorted rather than hashed: the first-chart build then carries no hash table.
         let subject = (measure, scope);
         let start = self.by_subject.partition_point(|&i| self.observations[i].subject() < subject);
         let listed = &self.by_subject[start..];
@@ -244,7 +230,7 @@ impl<'a> Checker<'a> {
         let companies = self.each(items[2], "companies", Checker::company);
         let measures = self.each(items[3], "measures", Checker::measure);
         let sources = self.each(items[4], "sources", Checker::source);
-        let times: Vec<Option<TimeKind>> = measures.iter().map(|m| m.as_ref().map(|m| m.time)).collect();
+        let times: Vec<Option<MeasureTime>> = measures.iter().map(|m| m.as_ref().map(|m| m.time)).collect();
         let observations = self.each(items[5], "observations", |c, v, p| c.observation(v, p, &times));
         Some(Dataset {
             zone: zone?,
@@ -431,7 +417,7 @@ impl<'a> Checker<'a> {
         let time = self.required(raw.time, path, "time");
         let plan_for = match (self.optional(raw.plan_for, path, "plan_for")?, time) {
             (None, _) => None,
-            (Some(_), Some(time)) if time != TimeKind::Target => {
+            (Some(_), Some(time)) if time != MeasureTime::Target => {
                 self.report(path.field("plan_for"), ProblemKind::NotAPlan(entity.as_ref().map(|e| e.id.clone()).unwrap_or_default()));
                 return None;
             }
@@ -480,7 +466,7 @@ impl<'a> Checker<'a> {
         Some(Scope { sites: sites?, sector: sector?, company: company?, part: raw.part })
     }
 
-    fn observation(&mut self, value: &'a Json<'a>, path: &Path, times: &[Option<TimeKind>]) -> Option<Observation> {
+    fn observation(&mut self, value: &'a Json<'a>, path: &Path, times: &[Option<MeasureTime>]) -> Option<Observation> {
         let raw: raw::Observation = self.decode(value, path)?;
         self.unknown_fields(&raw.unknown, path);
         let id = self.required(raw.id, path, "id");
@@ -541,36 +527,26 @@ impl<'a> Checker<'a> {
     }
 
     fn qualifier(&mut self, name: QualifierName, value: f64, max: Option<f64>, path: &Path) -> Option<Qualifier> {
-        match (name, max) {
-            (QualifierName::Range, None) => {
-                self.report(path.field("qualifier"), ProblemKind::RangeWithoutMax);
-                None
-            }
-            (QualifierName::Range, Some(max)) if max <= value => {
+        match name.with_max(max) {
+            Ok(Qualifier::Range { max }) if max <= value => {
                 self.report(path.field("max"), ProblemKind::MaxNotAboveValue);
                 None
             }
-            (QualifierName::Range, Some(max)) => Some(Qualifier::Range { max }),
-            (_, Some(_)) => {
+            Ok(qualifier) => Some(qualifier),
+            Err(MaxMismatch::Missing) => {
+                self.report(path.field("qualifier"), ProblemKind::RangeWithoutMax);
+                None
+            }
+            Err(MaxMismatch::Unexpected) => {
                 self.report(path.field("max"), ProblemKind::MaxWithoutRange);
                 None
             }
-            (QualifierName::Exact, None) => Some(Qualifier::Exact),
-            (QualifierName::MoreThan, None) => Some(Qualifier::MoreThan),
-            (QualifierName::Almost, None) => Some(Qualifier::Almost),
-            (QualifierName::About, None) => Some(Qualifier::About),
-            (QualifierName::UpTo, None) => Some(Qualifier::UpTo),
-            (QualifierName::AtLeast, None) => Some(Qualifier::AtLeast),
         }
     }
 
     /// Checks that the observation is dated by the field its measure names, and parses it.
-    fn when(&mut self, time: Option<TimeKind>, date: Option<&str>, period: Option<&str>, target: Option<i32>, path: &Path) -> Option<When> {
-        let expected = match time? {
-            TimeKind::Date => "date",
-            TimeKind::Period => "period",
-            TimeKind::Target => "target",
-        };
+    fn when(&mut self, time: Option<MeasureTime>, date: Option<&str>, period: Option<&str>, target: Option<i32>, path: &Path) -> Option<When> {
+        let expected = time?.code();
         let given = [("date", date.is_some()), ("period", period.is_some()), ("target", target.is_some())];
         let wrong: Vec<&str> = given.iter().filter(|(f, is)| *is && *f != expected).map(|(f, _)| *f).collect();
         for field in &wrong {

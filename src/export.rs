@@ -3,45 +3,29 @@
 //! language.
 
 use crate::chart::Chart;
-use crate::dataset::{Dataset, Qualifier};
+use crate::dataset::Dataset;
 use crate::describe::{scope_label, source_date_label, when_label};
-use crate::format::plain_number;
 use crate::lang::Lang;
 
 const HEADER: [&str; 14] = [
     "id", "covers", "measure", "unit", "qualifier", "value", "max", "date_or_period", "source_outlet", "source_date", "source_url", "source_title", "wording", "note",
 ];
 
-fn qualifier_code(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::MoreThan => "more_than",
-        Qualifier::Almost => "almost",
-        Qualifier::About => "about",
-        Qualifier::UpTo => "up_to",
-        Qualifier::AtLeast => "at_least",
-        Qualifier::Range { .. } => "range",
-    }
-}
-
-pub fn chart_csv(data: &Dataset, chart: &Chart, lang: Lang) -> String {
-    let mut csv = String::new();
-    push_record(&mut csv, &HEADER.map(str::to_string));
+/// The chart's figures as CSV text (UTF-8, a header row, one row per figure).
+pub fn chart_csv(data: &Dataset, chart: &Chart, lang: Lang) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(HEADER)?;
     for index in chart.observations() {
         let obs = &data.observations[index];
         let (measure, source) = (&data.measures[obs.measure], &data.sources[obs.source]);
-        let max = match obs.qualifier {
-            Qualifier::Range { max } => plain_number(max),
-            _ => String::new(),
-        };
-        let fields = [
+        writer.write_record([
             obs.id.clone(),
             scope_label(data, &obs.scope, lang),
             measure.name.get(lang).to_string(),
             measure.unit.get(lang).to_string(),
-            qualifier_code(obs.qualifier).to_string(),
-            plain_number(obs.value),
-            max,
+            obs.qualifier.name().code().to_string(),
+            obs.value.to_string(),
+            obs.qualifier.max().map(|max| max.to_string()).unwrap_or_default(),
             when_label(obs, lang),
             source.outlet.clone(),
             source.date.map(|d| d.code()).unwrap_or_else(|| source_date_label(None, lang)),
@@ -49,44 +33,9 @@ pub fn chart_csv(data: &Dataset, chart: &Chart, lang: Lang) -> String {
             source.title.clone().unwrap_or_default(),
             obs.wording.clone(),
             obs.note.as_ref().map(|n| n.get(lang).to_string()).unwrap_or_default(),
-        ];
-        push_record(&mut csv, &fields);
+        ])?;
     }
-    csv
-}
-
-/// One line of CSV as the csv crate writes it: a field with a comma, a quote or a line break is
-/// quoted, its quotes doubled. Not written by `csv::Writer` itself: a mode of it this export does
-/// not use (quoting what is not a number) parses fields as floats, and that alone brought Rust's
-/// float parsing and its tables into the wasm. `tests/csv.rs` reads the export back with the
-/// csv crate.
-fn push_record(csv: &mut String, fields: &[String]) {
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            csv.push(',');
-        }
-        if field.contains([',', '"', '\r', '\n']) {
-            csv.push('"');
-            csv.push_str(&field.replace('"', "\"\""));
-            csv.push('"');
-        } else {
-            csv.push_str(field);
-        }
-    }
-    csv.push('\n');
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn records_are_written_as_the_csv_crate_writes_them() {
-        let fields = ["plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", " spaced ", "«ёлка», 18,6 тыс."].map(String::from);
-        let mut ours = String::new();
-        push_record(&mut ours, &fields);
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        writer.write_record(&fields).unwrap();
-        assert_eq!(ours.as_bytes(), writer.into_inner().unwrap());
-    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    // Every field went in as a Rust string, so the bytes are UTF-8.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

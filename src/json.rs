@@ -7,7 +7,7 @@ use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess
 use serde::ser::{Serialize, Serializer};
 use serde_json::Number;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fmt;
 
 pub enum Json<'a> {
@@ -97,14 +97,12 @@ pub fn fields<'j, 'a, const N: usize>(object: &'j Object<'a>, known: [&str; N]) 
 /// `fields` for any number of names, compiled once.
 fn split_fields<'j, 'a>(object: &'j Object<'a>, known: &[&str], values: &mut [Option<&'j Json<'a>>]) -> Vec<&'j str> {
     let mut others = Vec::new();
-    // Each other name once, without comparing every pair when there are many. The value (its
-    // place in `others`) goes unused: the map has the type of the dataset's id indexes, whose
-    // code the wasm already carries; a set would add its own.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    // Each other name once, without comparing every pair when there are many.
+    let mut seen: HashSet<&str> = HashSet::new();
     for (key, value) in object {
         match known.iter().position(|name| name == key) {
             Some(i) => values[i] = Some(value),
-            None if seen.insert(key.as_ref(), others.len()).is_none() => others.push(key.as_ref()),
+            None if seen.insert(key.as_ref()) => others.push(key.as_ref()),
             None => {}
         }
     }

@@ -1,45 +1,41 @@
 //! Technopolis Explorer: a sourced dataset of jobs in the Moscow SEZ «Технополис Москва»
-//! and the charts drawn from it. Everything but `web` is plain Rust, tested natively.
+//! and the charts drawn from it. Everything but `web` is plain Rust, tested natively;
+//! `docs/ARCHITECTURE.md` maps the modules.
 
-pub mod dataset;
 pub mod lang;
+pub mod limits;
+pub mod qualifier;
+pub mod time;
 pub mod problem;
 mod json;
 mod raw;
-pub mod time;
-pub mod chart;
-pub mod describe;
+pub mod dataset;
+pub mod csv_import;
+pub mod input;
 pub mod format;
+pub mod describe;
+pub mod subject;
+pub mod chart;
+pub mod summary;
+pub mod export;
 pub mod layout;
+pub mod theme;
 pub mod render;
-mod svg;
-
-/// The embedded dataset, every figure sourced (see `data/technopolis-moscow.json`), as compact
-/// JSON: `build.rs` drops the indentation, which the wasm would otherwise carry (18 KB).
-pub const EMBEDDED_DATASET: &str = include_str!(concat!(env!("OUT_DIR"), "/technopolis-moscow.min.json"));
-/// The same dataset as `build.rs` validated and encoded it, for `Dataset::decode`.
-pub const EMBEDDED_ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/technopolis-moscow.postcard"));
 pub mod interaction;
 pub mod settings;
+pub mod options;
+pub mod embed;
 pub mod ui_text;
+pub mod sorting;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
 
-/// Talc in place of the standard dlmalloc: about half the code in the wasm (2.6 KB gzipped), and
-/// parsing 10^5 observations within 10% of its time.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+/// The embedded dataset, every figure sourced: `data/technopolis-moscow.json` as it is, read at
+/// start by the same reader as any other dataset.
+pub const EMBEDDED_DATASET: &str = include_str!("../data/technopolis-moscow.json");
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{explore, report_internal_error, CanvasBackend};
+pub use web::{explore, report_internal_error, Explorer};
 #[cfg(all(target_arch = "wasm32", feature = "tools"))]
 pub use web::mount;
-pub mod subject;
-pub mod csv_import;
-pub mod export;
-pub mod input;
-pub mod limits;
-pub mod summary;
-pub mod sorting;

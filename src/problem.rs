@@ -1,6 +1,5 @@
 //! What can be wrong with a dataset, where, and how to say it in the reader's language.
 
-use crate::format::plain_number;
 use crate::lang::Lang;
 
 /// Where a problem is: a JSON path such as `$.observations[3].value`, or a line (1-based, the
@@ -136,7 +135,7 @@ impl ProblemKind {
             TooMany { count, limit } => format!("{} ({count}, {} {limit})", l("слишком много элементов", "too many items"), l("предел", "the limit is")),
             TooLong { chars, limit } => format!("{} ({chars} {}, {} {limit})", l("текст слишком длинный", "the text is too long"), l("символов", "characters"), l("предел", "the limit is")),
             TooDeep => l("JSON вложен слишком глубоко", "the JSON is nested too deeply"),
-            ValueTooBig { limit } => format!("{} {}", l("значение неправдоподобно велико: больше", "the value is implausibly large: more than"), plain_number(*limit)),
+            ValueTooBig { limit } => format!("{} {}", l("значение неправдоподобно велико: больше", "the value is implausibly large: more than"), limit),
             BadCsv(detail) => format!("{} ({detail})", l("это не корректный CSV", "this is not well-formed CSV")),
             UnknownMeasure { found, allowed } => format!(
                 "{} «{found}»; {} {}",
@@ -167,7 +166,7 @@ impl ProblemKind {
             EmptyText => l("текст не должен быть пустым", "the text must not be empty"),
             DuplicateId { id, first } => format!("{} «{id}» {} {first}", l("повторяется id", "duplicate id"), l("— он уже есть в", "— already used at")),
             UnknownId { kind, id } => format!("{} {}: «{id}»", l("нет такого id —", "no such id —"), kind.noun(lang)),
-            NegativeValue(v) => format!("{} ({})", l("значение не может быть отрицательным", "the value must not be negative"), plain_number(*v)),
+            NegativeValue(v) => format!("{} ({})", l("значение не может быть отрицательным", "the value must not be negative"), v),
             NotFinite => l("значение должно быть конечным числом", "the value must be a finite number"),
             RangeWithoutMax => l("для qualifier «range» нужно поле «max»", "qualifier \"range\" needs a \"max\""),
             MaxWithoutRange => l("поле «max» допустимо только с qualifier «range»", "\"max\" is only allowed with qualifier \"range\""),
@@ -201,4 +200,16 @@ impl Problem {
     pub fn describe(&self, lang: Lang) -> String {
         format!("{}: {}", self.place.label(lang), self.kind.message(lang))
     }
+
+    /// Where and what, apart, in the reader's language (`loadText` gives these to a host).
+    pub fn report(&self, lang: Lang) -> ProblemReport {
+        ProblemReport { path: self.place.label(lang), message: self.kind.message(lang) }
+    }
+}
+
+/// A problem as a host reads it: the JSON path (or CSV line and column) and the sentence.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ProblemReport {
+    pub path: String,
+    pub message: String,
 }

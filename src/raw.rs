@@ -1,16 +1,18 @@
 //! The dataset's JSON as written. Each field is decoded on its own (`Field`), so that one bad
 //! field does not hide the problems of its neighbours; the rules are checked in `dataset`.
 //!
-//! Decoding walks the parsed `Json` tree by hand rather than through serde's derives: the
-//! derives (with `flatten` for unknown fields and `serde_path_to_error` for the paths) made up a
-//! third of the wasm. The wording of the problems is serde's ("invalid type: string "x",
-//! expected f64" becomes `WrongType { found: "string \"x\"", expected: "f64" }`), so messages
-//! read as before. Texts that are only looked up or parsed (references, dates) stay borrowed
+//! Decoding walks the parsed `Json` tree rather than going through serde's derives, which stop
+//! at an object's first bad field and give no path to it: here every field of every item is
+//! decoded, and each problem knows where it is. The wording of the problems is serde's
+//! ("invalid type: string "x", expected f64" becomes `WrongType { found: "string \"x\"",
+//! expected: "f64" }`). Texts that are only looked up or parsed (references, dates) stay borrowed
 //! from the tree; only those the dataset keeps are copied.
 
 use crate::json::{self, Json, Object};
 use crate::lang::Localized;
 use crate::problem::ProblemKind;
+use crate::qualifier::QualifierName;
+use crate::time::MeasureTime;
 
 /// What is wrong with a value: the path inside it (`""`, `"en"`, `"sites[1]"`) and the problem.
 pub struct Wrong {
@@ -235,23 +237,16 @@ impl<'j> Read<'j> for Company<'j> {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum TimeKind {
-    Date,
-    Period,
-    Target,
-}
-
-impl<'j> Decode<'j> for TimeKind {
+impl<'j> Decode<'j> for MeasureTime {
     fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
-        variant(value, &[("date", TimeKind::Date), ("period", TimeKind::Period), ("target", TimeKind::Target)])
+        variant(value, &MeasureTime::ALL.map(|time| (time.code(), time)))
     }
 }
 
 pub struct Measure<'j> {
     pub entity: Entity<'j>,
     pub unit: Field<Localized>,
-    pub time: Field<TimeKind>,
+    pub time: Field<MeasureTime>,
     pub plan_for: Field<&'j str>,
 }
 
@@ -300,30 +295,9 @@ impl<'j> Decode<'j> for Scope<'j> {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QualifierName {
-    Exact,
-    MoreThan,
-    Almost,
-    About,
-    UpTo,
-    AtLeast,
-    Range,
-}
-
 impl<'j> Decode<'j> for QualifierName {
     fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
-        use QualifierName::*;
-        let names = [
-            ("exact", Exact),
-            ("more_than", MoreThan),
-            ("almost", Almost),
-            ("about", About),
-            ("up_to", UpTo),
-            ("at_least", AtLeast),
-            ("range", Range),
-        ];
-        variant(value, &names)
+        variant(value, &QualifierName::ALL.map(|name| (name.code(), name)))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::chart::{Sort, View};
 use crate::lang::Lang;
-use crate::render::Theme;
+use crate::theme::Theme;
 
 /// `theme=`: a fixed theme, or the reader's system preference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -13,6 +13,8 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::Auto, ThemeChoice::Fixed(Theme::Light), ThemeChoice::Fixed(Theme::Dark)];
+
     pub fn parse(code: &str) -> Option<ThemeChoice> {
         match code {
             "auto" => Some(ThemeChoice::Auto),
@@ -28,7 +30,7 @@ impl ThemeChoice {
         }
     }
 
-    fn code(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
             ThemeChoice::Auto => "auto",
             ThemeChoice::Fixed(Theme::Light) => "light",

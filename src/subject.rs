@@ -33,7 +33,7 @@ impl Subject {
         let scope = &obs.scope;
         let company_sites = scope.company.map(|c| data.companies[c].sites.as_slice()).unwrap_or_default();
         match self {
-            Subject::Zone => scope.sites.is_empty() && scope.sector.is_none() && scope.company.is_none(),
+            Subject::Zone => scope.is_zone(),
             Subject::Site(site) => scope.sites.contains(site) || company_sites.contains(site),
             Subject::Sites(sites) => scope.sites == *sites,
             Subject::Sector(sector) => sector_of(data, scope) == Some(*sector),

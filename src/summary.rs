@@ -3,7 +3,8 @@
 //! has no figure. Every figure keeps its qualifier ("more than", "almost").
 
 use crate::chart::{Body, Chart, Series, View};
-use crate::dataset::{Dataset, Qualifier};
+use crate::dataset::Dataset;
+use crate::qualifier::Qualifier;
 use crate::describe::when_label;
 use crate::format::{worded_figure, NumberFormat};
 use crate::lang::Lang;

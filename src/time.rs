@@ -2,10 +2,31 @@
 
 use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+
+/// How a measure's figures are dated: as of a date (a stock), over a period (a flow), or for a
+/// target year (a plan).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeasureTime {
+    Date,
+    Period,
+    Target,
+}
+
+impl MeasureTime {
+    pub const ALL: [MeasureTime; 3] = [MeasureTime::Date, MeasureTime::Period, MeasureTime::Target];
+
+    /// The name in the dataset format, which is also the observation field that dates a figure.
+    pub fn code(self) -> &'static str {
+        match self {
+            MeasureTime::Date => "date",
+            MeasureTime::Period => "period",
+            MeasureTime::Target => "target",
+        }
+    }
+}
 
 /// A date as precise as the source gives it: a year, a month or a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u32>,
@@ -13,38 +34,21 @@ pub struct PartialDate {
 }
 
 /// A span of time over which a flow (jobs created, new residents) is counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Period {
     Year(i32),
     Half(i32, u32),
     Quarter(i32, u32),
-    Between(#[serde(with = "day_number")] NaiveDate, #[serde(with = "day_number")] NaiveDate),
+    Between(NaiveDate, NaiveDate),
 }
 
 /// When an observation applies, in the form its measure asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {
     Date(PartialDate),
     Period(Period),
     Target(i32),
     NotStated,
-}
-
-/// A date encoded as its day number from 1 January of year 1: the embedded dataset's encoding
-/// then needs no date parser.
-mod day_number {
-    use chrono::{Datelike, NaiveDate};
-    use serde::de::Error;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-        date.num_days_from_ce().serialize(serializer)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        let days = i32::deserialize(deserializer)?;
-        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("day number out of range"))
-    }
 }
 
 const MONTHS_RU: [&str; 12] = [

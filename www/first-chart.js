@@ -34,7 +34,6 @@ export async function startFirstChart(root) {
       return;
     }
     root.removeEventListener('tx-tools', handOver);
-    stopReportingTraps();
     const kept = keep(root);
     explorer.destroy();
     if (!(await start(root, full))) return;
@@ -45,23 +44,8 @@ export async function startFirstChart(root) {
   };
   // Listening before the start: a dataset address in the URL is asked for while it starts.
   root.addEventListener('tx-tools', handOver);
-  const stopReportingTraps = reportTraps(root);
   explorer = await start(root, firstChart, FIRST_WASM);
   return explorer;
-}
-
-/** This build traps at once on a bug (panic=immediate-abort, no Rust panic hook): the reader is
- *  told here. Returns what stops it, for the full build, which has its hook. */
-function reportTraps(root) {
-  const report = (event) => {
-    const error = event.error ?? event.reason;
-    if (error instanceof WebAssembly.RuntimeError) {
-      showFailure(root.querySelector('[role=alert]'), 'Внутренняя ошибка, график остановлен; перезагрузите страницу / Internal error: the chart has stopped; reload the page', error);
-    }
-  };
-  const events = ['error', 'unhandledrejection'];
-  events.forEach((name) => addEventListener(name, report));
-  return () => events.forEach((name) => removeEventListener(name, report));
 }
 
 /** What the reader had open, typed and focused. Both builds build the same elements, so the

@@ -1,7 +1,8 @@
-import type { Explorer, ExplorerOptions } from './pkg/technopolis_explorer.js';
-export type { Explorer, ExplorerOptions };
+import type { DatasetProblem, Explorer, ExplorerOptions, ExplorerState, ExplorerTimings } from './pkg/technopolis_explorer.js';
+export type { DatasetProblem, Explorer, ExplorerOptions, ExplorerState, ExplorerTimings };
 
-/** Builds an explorer inside `element` (style.css must apply to it); resolves to its handle. */
+/** Builds an explorer inside `element` (style.css must apply to it); resolves to its handle.
+ *  Rejects with a TypeError or RangeError for an option it does not take. */
 export function mount(element: HTMLElement, options?: ExplorerOptions): Promise<Explorer>;
 
 /** <technopolis-chart view lang theme sort select measure period labels src height> */

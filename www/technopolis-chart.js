@@ -8,7 +8,8 @@ const ready = init();
 const STYLESHEET = new URL('./style.css', import.meta.url).href;
 const OPTIONS = ['view', 'measure', 'period', 'sort', 'labels', 'select', 'lang', 'theme', 'src'];
 
-/** Builds an explorer inside `element` (which must have style.css applied); resolves to its handle. */
+/** Builds an explorer inside `element` (which must have style.css applied); resolves to its
+ *  handle, or rejects with a TypeError or RangeError for an option it does not take. */
 export async function mount(element, options = {}) {
   await ready;
   return mountNow(element, options);
@@ -38,7 +39,14 @@ export class TechnopolisChart extends HTMLElement {
     await ready;
     if (!this.isConnected || this.#explorer) return;
     const options = Object.fromEntries(OPTIONS.filter((name) => this.hasAttribute(name)).map((name) => [name, this.getAttribute(name)]));
-    this.#explorer = mountNow(this.#root, options);
+    try {
+      this.#explorer = mountNow(this.#root, options);
+    } catch {
+      // An attribute the explorer does not take: the chart starts with the others, and the
+      // alert names each one it could not apply.
+      this.#explorer = mountNow(this.#root, {});
+      for (const [name, value] of Object.entries(options)) this.#set({ [name]: value });
+    }
     this.#applyHeight();
     this.dispatchEvent(new CustomEvent('ready', { detail: this.#explorer.state() }));
   }
@@ -50,7 +58,18 @@ export class TechnopolisChart extends HTMLElement {
 
   attributeChangedCallback(name, _old, value) {
     if (name === 'height') this.#applyHeight();
-    else this.#explorer?.set({ [name]: value ?? '' });
+    else if (this.#explorer) this.#set({ [name]: value ?? '' });
+  }
+
+  /** Applies options; one the explorer refuses is said in its alert, and the chart stays. */
+  #set(options) {
+    try {
+      this.#explorer.set(options);
+    } catch (error) {
+      console.error(error);
+      const alert = this.#root.querySelector('[role=alert]');
+      if (alert) alert.textContent = error.message;
+    }
   }
 
   #applyHeight() {

@@ -2,7 +2,7 @@
 //! (newest group first), since figures of different dates are not comparable. Sectors or
 //! companies with no figure are listed last, not dropped.
 
-use super::{Body, Builder, Chart, Group, Query, Row, Series, Tone, View};
+use super::{chosen_period, Body, Builder, Chart, Group, Query, Row, Series, Tone, View};
 use crate::describe::{sector_of, when_label};
 use crate::sorting::sort_by_cached_key;
 use crate::subject::Subject;
@@ -55,7 +55,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
             periods.push(entry);
         }
     }
-    let period = query.period.filter(|p| periods.iter().any(|(code, _)| code == p)).map(str::to_string);
+    let period = chosen_period(&periods, query.period);
     figures.retain(|&i| period.as_ref().is_none_or(|p| data.observations[i].when.code() == *p));
 
     let mut groups: Vec<Group> = Vec::new();

@@ -5,7 +5,8 @@ mod grouped;
 mod sites;
 mod timeline;
 
-use crate::dataset::{Dataset, Qualifier, Scope};
+use crate::dataset::{Dataset, Scope};
+use crate::qualifier::Qualifier;
 use crate::describe::{conflicts, scope_label, sector_of, source_date_label};
 use crate::format::{qualifier_key, short_figure, NumberFormat};
 use crate::lang::Lang;
@@ -137,9 +138,8 @@ impl Sort {
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 (x, y) => y.is_some().cmp(&x.is_some()),
             }),
-            // Lower-casing asks the browser: once a row, not once a comparison.
-            Sort::NameAsc => sort_by_cached_key(rows, |r| crate::lang::lowercase(&r.label)),
-            Sort::NameDesc => sort_by_cached_key(rows, |r| Reverse(crate::lang::lowercase(&r.label))),
+            Sort::NameAsc => sort_by_cached_key(rows, |r| r.label.to_lowercase()),
+            Sort::NameDesc => sort_by_cached_key(rows, |r| Reverse(r.label.to_lowercase())),
         }
     }
 }
@@ -293,6 +293,12 @@ impl Chart {
             Body::Timeline(panels) => panels.iter().flat_map(|p| &p.points).map(|p| p.observation).collect(),
         }
     }
+}
+
+/// The period asked for, if the chart offers it (a `period=` the view has no figures for is
+/// ignored, and the chart shows all of them).
+fn chosen_period(offered: &[(String, String)], asked: Option<&str>) -> Option<String> {
+    asked.filter(|p| offered.iter().any(|(code, _)| code == p)).map(str::to_string)
 }
 
 /// Rows drawn at most: a taller chart stops being readable and a canvas stops growing. The rest

@@ -2,9 +2,10 @@
 //! plan published for it beside it. The whole zone comes first; a figure that covers several
 //! sites together is one row of its own, never split.
 
-use super::{latest, Body, Builder, Chart, Group, Query, Series, Tone, View};
-use crate::dataset::{MeasureTime, Scope};
+use super::{chosen_period, latest, Body, Builder, Chart, Group, Query, Series, Tone, View};
+use crate::dataset::Scope;
 use crate::sorting::sort_by;
+use crate::time::MeasureTime;
 use chrono::NaiveDate;
 
 /// The scopes that get a row: the zone, each group of sites some figure covers, each site.
@@ -51,7 +52,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
     let plan = data.plan_of(measure);
     let scopes = scopes(b, &[Some(measure), plan].into_iter().flatten().collect::<Vec<_>>());
     let periods = years(b, measure, &scopes);
-    let period = query.period.filter(|p| periods.iter().any(|(code, _)| code == p)).map(str::to_string);
+    let period = chosen_period(&periods, query.period);
     let until = period.as_deref().and_then(|y| y.parse().ok()).and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31));
     let plan_view = query.view == View::Plan;
     let mut rows = Vec::new();

@@ -3,7 +3,6 @@
 //! point at its date, or a span over its period; no line joins them as if between were data.
 
 use super::{Body, Builder, Chart, Panel, Point, Query};
-use crate::dataset::Scope;
 use crate::format::short_figure;
 use crate::sorting::sort_by;
 use crate::time::When;
@@ -11,18 +10,13 @@ use crate::time::When;
 const CUMULATIVE: &str = "jobs_created_cumulative";
 const IN_A_PERIOD: &str = "jobs_created_period";
 
-/// Figures about the whole zone, or a named part of it (residents only), which is drawn hollow.
-fn about_the_zone(scope: &Scope) -> bool {
-    scope.sites.is_empty() && scope.sector.is_none() && scope.company.is_none()
-}
-
 pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
     let (data, lang) = (b.data, b.lang);
     let mut panels = Vec::new();
     let mut undated = Vec::new();
     for measure in [CUMULATIVE, IN_A_PERIOD].into_iter().filter_map(|id| data.measure_by_id(id)) {
         let mut points = Vec::new();
-        for (i, obs) in data.observations.iter().enumerate().filter(|(_, o)| o.measure == measure && about_the_zone(&o.scope)) {
+        for (i, obs) in data.observations.iter().enumerate().filter(|(_, o)| o.measure == measure && o.scope.is_zone()) {
             if obs.when == When::NotStated {
                 undated.push(i);
                 continue;

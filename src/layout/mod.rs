@@ -6,7 +6,7 @@ mod bars;
 mod timeline;
 
 use crate::chart::{Body, Chart, Series, Tone};
-use crate::format::{plain_number, NumberFormat};
+use crate::format::NumberFormat;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -31,6 +31,12 @@ impl Rect {
 
     pub fn overlaps(&self, other: &Rect) -> bool {
         self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
+        Rect { x, y, w: self.right().max(other.right()) - x, h: self.bottom().max(other.bottom()) - y }
     }
 }
 
@@ -76,7 +82,7 @@ impl TextRole {
     /// The CSS font for this role in a family, as canvas drawing and measurement both use it.
     pub fn css_font(self, family: &str) -> String {
         let style = if self.bold() { "bold " } else if self.italic() { "italic " } else { "" };
-        format!("{style}{}px {family}", plain_number(self.size()))
+        format!("{style}{}px {family}", self.size())
     }
 }
 
@@ -335,8 +341,8 @@ pub fn wrap(text: &str, role: TextRole, max: f64, measure: &dyn TextMeasure) -> 
     lines
 }
 
-/// `value` moved into `low..=high`; where the range is empty, `high` wins. Unlike `f64::clamp`,
-/// which panics then, and whose panic message alone brings Rust's float printing into the wasm.
+/// `value` moved into `low..=high`; where the range is empty (a box wider than its room),
+/// `high` wins, where `f64::clamp` would panic.
 pub fn keep_within(value: f64, low: f64, high: f64) -> f64 {
     value.max(low).min(high)
 }
@@ -350,8 +356,7 @@ fn tick_step(max: f64, count: usize) -> f64 {
 }
 
 /// The largest power of ten not above `value` (positive and finite), found by steps of ten:
-/// exact where `10^floor(log10 x)` is not (`log10(1000)` may come out just under 3), and
-/// without `powf` and `log10` in the wasm.
+/// exact where `10^floor(log10 x)` is not (`log10(1000)` may come out just under 3).
 fn power_of_ten_within(value: f64) -> f64 {
     let mut power = 1.0;
     // The bounds only stop the loops for values that are none of these.

@@ -1,15 +1,15 @@
 //! The explorer's controls: view, measure, period, sort, value labels and language. Building
 //! them here; what they change is decided by the settings in the core.
 
-use super::dom::{append, create, element, set_attribute, set_state, text_element};
-use super::part_id;
+use super::dom::{append, create, element, set_state, text_element};
+use super::parts::part_id;
 use crate::chart::{Chart, Sort, View};
 use crate::dataset::Dataset;
 use crate::lang::Lang;
-use crate::render::Theme;
 use crate::settings::{Settings, ThemeChoice};
+use crate::theme::Theme;
 use crate::ui_text::{ui, UiText};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement};
 
 /// A `<select>` with a visible `<label for>` naming it (the caption alone, not its options).
@@ -20,18 +20,18 @@ pub struct Labelled {
 }
 
 impl Labelled {
-    fn new(document: &Document, id: &str) -> Labelled {
-        let label = element(document, "span", "tx-select");
-        let caption = element(document, "label", "");
-        set_attribute(&caption, "for", id);
-        let select: HtmlSelectElement = create(document, "select");
-        set_attribute(&select, "id", id);
-        append(&label, &[&caption, &select]);
-        Labelled { label, caption, select }
+    fn new(document: &Document, id: &str) -> Result<Labelled, JsValue> {
+        let label = element(document, "span", "tx-select")?;
+        let caption = element(document, "label", "")?;
+        caption.set_attribute("for", id)?;
+        let select: HtmlSelectElement = create(document, "select")?;
+        select.set_id(id);
+        append(&label, &[&caption, &select])?;
+        Ok(Labelled { label, caption, select })
     }
 
     /// Fills the options (value, text) and picks `chosen`; hidden when there is nothing to choose.
-    fn fill(&self, caption: &str, options: &[(&str, &str)], chosen: &str) {
+    fn fill(&self, caption: &str, options: &[(&str, &str)], chosen: &str) -> Result<(), JsValue> {
         self.caption.set_text_content(Some(caption));
         // A select's items are its options.
         let current = (0..self.select.length()).filter_map(|i| Some(self.select.item(i)?.unchecked_into::<HtmlOptionElement>()));
@@ -39,12 +39,13 @@ impl Labelled {
         if !same {
             self.select.set_text_content(None);
             for (value, text) in options {
-                let option = super::dom::option(text, value);
-                append(&self.select, &[&option]);
+                let option = HtmlOptionElement::new_with_text_and_value(text, value)?;
+                append(&self.select, &[&option])?;
             }
         }
         self.select.set_value(chosen);
         self.label.set_hidden(options.len() < 2);
+        Ok(())
     }
 }
 
@@ -63,14 +64,7 @@ pub struct Controls {
     pub theme_buttons: Vec<(ThemeChoice, HtmlElement)>,
     pub export_group: HtmlElement,
     pub export_buttons: Vec<(Export, HtmlElement)>,
-    pub data_summary: HtmlElement,
-    data_file_caption: HtmlElement,
-    pub data_file: HtmlInputElement,
-    data_paste_caption: HtmlElement,
-    // The first-chart build leaves the paste to the full build (the page carries it over).
-    #[cfg_attr(not(feature = "tools"), allow(dead_code))]
-    pub data_paste: HtmlTextAreaElement,
-    pub data_apply: HtmlElement,
+    pub data: DataTools,
     pub embed_toggle: HtmlElement,
 }
 
@@ -106,62 +100,64 @@ impl Export {
     }
 }
 
-fn toggle(document: &Document, group: &HtmlElement, text: &str) -> HtmlElement {
-    let button = text_element(document, "button", "tx-toggle", text);
-    set_attribute(&button, "type", "button");
-    append(group, &[&button]);
-    button
+fn toggle(document: &Document, group: &HtmlElement, text: &str) -> Result<HtmlElement, JsValue> {
+    let button = text_element(document, "button", "tx-toggle", text)?;
+    button.set_attribute("type", "button")?;
+    append(group, &[&button])?;
+    Ok(button)
+}
+
+/// A box of buttons that belong together (`role="group"`).
+fn group(document: &Document) -> Result<HtmlElement, JsValue> {
+    let group = element(document, "div", "tx-group")?;
+    group.set_attribute("role", "group")?;
+    Ok(group)
 }
 
 impl Controls {
     /// Builds the controls into `parent`; `id` keeps element ids unique when a page has several explorers.
-    pub fn new(document: &Document, parent: &HtmlElement, id: &str) -> Controls {
-        let view_group = element(document, "div", "tx-group");
-        set_attribute(&view_group, "role", "group");
-        let view_buttons = View::ALL.into_iter().map(|v| (v, toggle(document, &view_group, ""))).collect();
-        let measure = Labelled::new(document, &part_id(id, "measure"));
-        let period = Labelled::new(document, &part_id(id, "period"));
-        let sort = Labelled::new(document, &part_id(id, "sort"));
-        let labels_box = element(document, "label", "tx-check");
-        let labels: HtmlInputElement = create(document, "input");
-        set_attribute(&labels, "type", "checkbox");
-        let labels_caption = element(document, "span", "");
-        append(&labels_box, &[&labels, &labels_caption]);
-        let lang_group = element(document, "div", "tx-group");
-        set_attribute(&lang_group, "role", "group");
-        let lang_buttons = [Lang::Ru, Lang::En]
+    pub fn new(document: &Document, parent: &HtmlElement, id: &str) -> Result<Controls, JsValue> {
+        let view_group = group(document)?;
+        let view_buttons = View::ALL.into_iter().map(|v| Ok((v, toggle(document, &view_group, "")?))).collect::<Result<_, JsValue>>()?;
+        let measure = Labelled::new(document, &part_id(id, "measure"))?;
+        let period = Labelled::new(document, &part_id(id, "period"))?;
+        let sort = Labelled::new(document, &part_id(id, "sort"))?;
+        let labels_box = element(document, "label", "tx-check")?;
+        let labels: HtmlInputElement = create(document, "input")?;
+        labels.set_type("checkbox");
+        let labels_caption = element(document, "span", "")?;
+        append(&labels_box, &[&labels, &labels_caption])?;
+        let lang_group = group(document)?;
+        let lang_buttons = Lang::ALL
             .into_iter()
             .map(|lang| {
-                let button = toggle(document, &lang_group, lang.pick("RU", "EN"));
-                set_attribute(&button, "lang", lang.code());
-                (lang, button)
+                let button = toggle(document, &lang_group, lang.pick("RU", "EN"))?;
+                button.set_attribute("lang", lang.code())?;
+                Ok((lang, button))
             })
-            .collect();
-        let theme_group = element(document, "div", "tx-group");
-        set_attribute(&theme_group, "role", "group");
-        let themes = [ThemeChoice::Auto, ThemeChoice::Fixed(Theme::Light), ThemeChoice::Fixed(Theme::Dark)];
-        let theme_buttons = themes.into_iter().map(|t| (t, toggle(document, &theme_group, ""))).collect();
-        let export_group = element(document, "div", "tx-group");
-        set_attribute(&export_group, "role", "group");
+            .collect::<Result<_, JsValue>>()?;
+        let theme_group = group(document)?;
+        let theme_buttons = ThemeChoice::ALL.into_iter().map(|t| Ok((t, toggle(document, &theme_group, "")?))).collect::<Result<_, JsValue>>()?;
+        let export_group = group(document)?;
         let export_buttons = Export::ALL
             .into_iter()
             .map(|e| {
-                let button = toggle(document, &export_group, e.name());
+                let button = toggle(document, &export_group, e.name())?;
                 // What the first-chart build's page clicks again once the full build has taken over.
-                set_attribute(&button, "data-export", e.extension());
-                (e, button)
+                button.set_attribute("data-export", e.extension())?;
+                Ok((e, button))
             })
-            .collect();
-        let embed_toggle = element(document, "button", "tx-toggle tx-tool");
-        set_attribute(&embed_toggle, "type", "button");
-        set_attribute(&embed_toggle, "aria-expanded", "false");
-        let (data_box, data_summary, data_file_caption, data_file, data_paste_caption, data_paste, data_apply) = data_tools(document, id);
-        let first_row = element(document, "div", "tx-row");
-        append(&first_row, &[&view_group, &measure.label, &period.label, &sort.label, &labels_box]);
-        let second_row = element(document, "div", "tx-row");
-        append(&second_row, &[&lang_group, &theme_group, &export_group, &embed_toggle]);
-        append(parent, &[&first_row, &second_row, &data_box]);
-        Controls {
+            .collect::<Result<_, JsValue>>()?;
+        let embed_toggle = element(document, "button", "tx-toggle tx-tool")?;
+        embed_toggle.set_attribute("type", "button")?;
+        set_state(&embed_toggle, "aria-expanded", false)?;
+        let data = DataTools::new(document, id)?;
+        let first_row = element(document, "div", "tx-row")?;
+        append(&first_row, &[&view_group, &measure.label, &period.label, &sort.label, &labels_box])?;
+        let second_row = element(document, "div", "tx-row")?;
+        append(&second_row, &[&lang_group, &theme_group, &export_group, &embed_toggle])?;
+        append(parent, &[&first_row, &second_row, &data.panel])?;
+        Ok(Controls {
             view_group,
             view_buttons,
             measure,
@@ -176,44 +172,39 @@ impl Controls {
             theme_buttons,
             export_group,
             export_buttons,
-            data_summary,
-            data_file_caption,
-            data_file,
-            data_paste_caption,
-            data_paste,
-            data_apply,
+            data,
             embed_toggle,
-        }
+        })
     }
 
     /// Shows the state and the choices the current chart offers, in the page's language.
-    pub fn update(&self, settings: &Settings, chart: Option<&Chart>, data: &Dataset) {
+    pub fn update(&self, settings: &Settings, chart: Option<&Chart>, data: &Dataset) -> Result<(), JsValue> {
         let lang = settings.lang;
-        set_attribute(&self.view_group, "aria-label", ui(UiText::ViewGroup, lang));
-        set_attribute(&self.lang_group, "aria-label", ui(UiText::Language, lang));
+        self.view_group.set_attribute("aria-label", ui(UiText::ViewGroup, lang))?;
+        self.lang_group.set_attribute("aria-label", ui(UiText::Language, lang))?;
         for (view, button) in &self.view_buttons {
             button.set_text_content(Some(view.name(lang)));
-            set_state(button, "aria-pressed", *view == settings.view);
+            set_state(button, "aria-pressed", *view == settings.view)?;
         }
         for (code, button) in &self.lang_buttons {
-            set_state(button, "aria-pressed", *code == lang);
+            set_state(button, "aria-pressed", *code == lang)?;
         }
         let measures: Vec<(&str, &str)> = chart.map_or(&[][..], |c| &c.measures[..]).iter().map(|&m| (data.measures[m].id.as_str(), data.measures[m].name.get(lang))).collect();
         let chosen = chart.and_then(|c| c.measure).map_or("", |m| data.measures[m].id.as_str());
-        self.measure.fill(ui(UiText::Measure, lang), &measures, chosen);
+        self.measure.fill(ui(UiText::Measure, lang), &measures, chosen)?;
         let mut periods = vec![("", ui(UiText::AllPeriods, lang))];
         periods.extend(chart.map_or(&[][..], |c| &c.periods[..]).iter().map(|(code, name)| (code.as_str(), name.as_str())));
         let periods = if periods.len() > 1 { periods } else { Vec::new() };
-        self.period.fill(ui(UiText::Period, lang), &periods, chart.and_then(|c| c.period.as_deref()).unwrap_or(""));
+        self.period.fill(ui(UiText::Period, lang), &periods, chart.and_then(|c| c.period.as_deref()).unwrap_or(""))?;
         let sorts: Vec<(&str, &str)> = match settings.view {
             View::Timeline => Vec::new(),
             _ => Sort::ALL.iter().map(|s| (s.code(), s.name(lang))).collect(),
         };
-        self.sort.fill(ui(UiText::Sort, lang), &sorts, settings.sort.code());
+        self.sort.fill(ui(UiText::Sort, lang), &sorts, settings.sort.code())?;
         self.labels_caption.set_text_content(Some(ui(UiText::ValueLabels, lang)));
         self.labels.set_checked(settings.value_labels);
         self.labels_box.set_hidden(chart.is_none());
-        set_attribute(&self.theme_group, "aria-label", ui(UiText::Theme, lang));
+        self.theme_group.set_attribute("aria-label", ui(UiText::Theme, lang))?;
         for (theme, button) in &self.theme_buttons {
             let name = match theme {
                 ThemeChoice::Auto => UiText::ThemeAuto,
@@ -221,46 +212,63 @@ impl Controls {
                 ThemeChoice::Fixed(Theme::Dark) => UiText::ThemeDark,
             };
             button.set_text_content(Some(ui(name, lang)));
-            set_state(button, "aria-pressed", *theme == settings.theme);
+            set_state(button, "aria-pressed", *theme == settings.theme)?;
         }
-        set_attribute(&self.export_group, "aria-label", ui(UiText::Export, lang));
+        self.export_group.set_attribute("aria-label", ui(UiText::Export, lang))?;
         for (export, button) in &self.export_buttons {
-            set_attribute(button, "title", &format!("{} {}", ui(UiText::Export, lang), export.name()));
-            set_state(button, "aria-disabled", chart.is_none() && *export != Export::Json);
+            button.set_attribute("title", &format!("{} {}", ui(UiText::Export, lang), export.name()))?;
+            set_state(button, "aria-disabled", chart.is_none() && *export != Export::Json)?;
         }
         self.embed_toggle.set_text_content(Some(ui(UiText::Embed, lang)));
-        self.data_summary.set_text_content(Some(ui(UiText::OwnData, lang)));
-        self.data_file_caption.set_text_content(Some(ui(UiText::PickFile, lang)));
-        self.data_paste_caption.set_text_content(Some(ui(UiText::PasteData, lang)));
-        self.data_apply.set_text_content(Some(ui(UiText::ShowPasted, lang)));
+        self.data.update(lang);
+        Ok(())
     }
 }
 
-type DataTools = (HtmlElement, HtmlElement, HtmlElement, HtmlInputElement, HtmlElement, HtmlTextAreaElement, HtmlElement);
-
 /// "Your own data": a file picker and a text area to paste JSON or CSV into (files can also be
 /// dropped anywhere on the explorer).
-fn data_tools(document: &Document, id: &str) -> DataTools {
-    let data_box = element(document, "details", "tx-data");
-    let summary = element(document, "summary", "");
-    let file_caption = element(document, "label", "");
-    set_attribute(&file_caption, "for", &part_id(id, "file"));
-    let file: HtmlInputElement = create(document, "input");
-    set_attribute(&file, "type", "file");
-    set_attribute(&file, "id", &part_id(id, "file"));
-    set_attribute(&file, "accept", ".json,.csv,application/json,text/csv");
-    let paste_caption = element(document, "label", "");
-    set_attribute(&paste_caption, "for", &part_id(id, "paste"));
-    let paste: HtmlTextAreaElement = create(document, "textarea");
-    set_attribute(&paste, "id", &part_id(id, "paste"));
-    set_attribute(&paste, "rows", "4");
-    set_attribute(&paste, "spellcheck", "false");
-    let apply = element(document, "button", "tx-toggle tx-tool");
-    set_attribute(&apply, "type", "button");
-    let file_row = element(document, "p", "");
-    append(&file_row, &[&file_caption, &file]);
-    let paste_row = element(document, "p", "tx-paste");
-    append(&paste_row, &[&paste_caption, &paste, &apply]);
-    append(&data_box, &[&summary, &file_row, &paste_row]);
-    (data_box, summary, file_caption, file, paste_caption, paste, apply)
+pub struct DataTools {
+    pub panel: HtmlElement,
+    pub summary: HtmlElement,
+    file_caption: HtmlElement,
+    pub file: HtmlInputElement,
+    paste_caption: HtmlElement,
+    // The first-chart build leaves the paste to the full build (the page carries it over).
+    #[cfg_attr(not(feature = "tools"), allow(dead_code))]
+    pub paste: HtmlTextAreaElement,
+    pub apply: HtmlElement,
+}
+
+impl DataTools {
+    fn new(document: &Document, id: &str) -> Result<DataTools, JsValue> {
+        let panel = element(document, "details", "tx-data")?;
+        let summary = element(document, "summary", "")?;
+        let file_caption = element(document, "label", "")?;
+        file_caption.set_attribute("for", &part_id(id, "file"))?;
+        let file: HtmlInputElement = create(document, "input")?;
+        file.set_type("file");
+        file.set_id(&part_id(id, "file"));
+        file.set_accept(".json,.csv,application/json,text/csv");
+        let paste_caption = element(document, "label", "")?;
+        paste_caption.set_attribute("for", &part_id(id, "paste"))?;
+        let paste: HtmlTextAreaElement = create(document, "textarea")?;
+        paste.set_id(&part_id(id, "paste"));
+        paste.set_rows(4);
+        paste.set_spellcheck(false);
+        let apply = element(document, "button", "tx-toggle tx-tool")?;
+        apply.set_attribute("type", "button")?;
+        let file_row = element(document, "p", "")?;
+        append(&file_row, &[&file_caption, &file])?;
+        let paste_row = element(document, "p", "tx-paste")?;
+        append(&paste_row, &[&paste_caption, &paste, &apply])?;
+        append(&panel, &[&summary, &file_row, &paste_row])?;
+        Ok(DataTools { panel, summary, file_caption, file, paste_caption, paste, apply })
+    }
+
+    fn update(&self, lang: Lang) {
+        self.summary.set_text_content(Some(ui(UiText::OwnData, lang)));
+        self.file_caption.set_text_content(Some(ui(UiText::PickFile, lang)));
+        self.paste_caption.set_text_content(Some(ui(UiText::PasteData, lang)));
+        self.apply.set_text_content(Some(ui(UiText::ShowPasted, lang)));
+    }
 }

@@ -9,7 +9,7 @@ use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, HtmlCanvasElem
 /// Offers `blob` as a download named `name`.
 pub fn download(document: &Document, blob: &Blob, name: &str) -> Result<(), JsValue> {
     let url = Url::create_object_url_with_blob(blob)?;
-    let link: HtmlAnchorElement = super::dom::create(document, "a");
+    let link: HtmlAnchorElement = super::dom::create(document, "a")?;
     link.set_href(&url);
     link.set_download(name);
     link.click();

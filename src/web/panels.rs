@@ -1,32 +1,34 @@
 //! The HTML around the canvas that carries the same figures as text: the tooltip, the details
 //! panel of a selection, the data table, the alert and the live region.
 
-use super::dom::{append, append_text, clear, document_of, element, set_attribute};
+use super::dom::{append, append_text, clear, document_of, element};
 use crate::chart::Chart;
 use crate::dataset::Dataset;
 use crate::describe::{conflicts, details, Details};
-use crate::format::{push_escaped, NumberFormat};
+use crate::format::NumberFormat;
 use crate::lang::Lang;
 use crate::subject::Subject;
 use crate::ui_text::{ui, UiText};
+use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement};
 
 /// Everything known about one figure, as paragraphs of the tooltip.
-pub fn fill_tooltip(tooltip: &Element, d: &Details, lang: Lang) {
+pub fn fill_tooltip(tooltip: &Element, d: &Details, lang: Lang) -> Result<(), JsValue> {
     clear(tooltip);
-    append_text(tooltip, "p", "tx-tip-heading", &d.heading);
-    append_text(tooltip, "p", "tx-tip-figure", &d.figure);
-    append_text(tooltip, "p", "", &d.measure);
-    append_text(tooltip, "p", "", &d.when);
-    append_text(tooltip, "p", "", &labelled(UiText::ColumnSource, lang, &d.source));
-    append_text(tooltip, "p", "tx-tip-wording", &d.wording);
+    append_text(tooltip, "p", "tx-tip-heading", &d.heading)?;
+    append_text(tooltip, "p", "tx-tip-figure", &d.figure)?;
+    append_text(tooltip, "p", "", &d.measure)?;
+    append_text(tooltip, "p", "", &d.when)?;
+    append_text(tooltip, "p", "", &labelled(UiText::ColumnSource, lang, &d.source))?;
+    append_text(tooltip, "p", "tx-tip-wording", &d.wording)?;
     if let Some(note) = &d.note {
-        append_text(tooltip, "p", "tx-tip-note", &labelled(UiText::Note, lang, note));
+        append_text(tooltip, "p", "tx-tip-note", &labelled(UiText::Note, lang, note))?;
     }
     if !d.others.is_empty() {
-        append_text(tooltip, "p", "tx-tip-others", &format!("{} {}", ui(UiText::OtherFigures, lang), d.others.join("; ")));
+        append_text(tooltip, "p", "tx-tip-others", &format!("{} {}", ui(UiText::OtherFigures, lang), d.others.join("; ")))?;
     }
-    append_text(tooltip, "p", "tx-tip-id", &labelled(UiText::ColumnId, lang, &d.id));
+    append_text(tooltip, "p", "tx-tip-id", &labelled(UiText::ColumnId, lang, &d.id))?;
+    Ok(())
 }
 
 /// "Source: …": a text after the name of what it is.
@@ -39,120 +41,98 @@ pub fn announcement(d: &Details) -> String {
     format!("{}: {}, {}. {}. {}", d.heading, d.figure, d.when, d.measure, d.source)
 }
 
+/// A link that opens its source without telling it where the reader came from.
+fn link(parent: &Element, text: &str, url: &str) -> Result<(), JsValue> {
+    let link = append_text(parent, "a", "", text)?;
+    link.set_attribute("href", url)?;
+    link.set_attribute("rel", "noopener noreferrer")
+}
+
 /// Lists every figure in the dataset about the selected subject, each with its source.
-pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data: &Dataset, subject: Option<&Subject>, lang: Lang, numbers: &dyn NumberFormat) {
+pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data: &Dataset, subject: Option<&Subject>, lang: Lang, numbers: &dyn NumberFormat) -> Result<(), JsValue> {
     let Some(subject) = subject else {
         panel.set_hidden(true);
-        return;
+        return Ok(());
     };
     let figures = subject.figures(data);
     heading.set_text_content(Some(&format!("{} — {} ({})", subject.name(data, lang), ui(UiText::DetailsTitle, lang), figures.len())));
     clear(list);
+    let document = document_of(panel)?;
     for index in figures {
         let d = details(data, index, lang, numbers);
-        let item = element(&document_of(panel), "li", "");
-        append(list, &[&item]);
-        append_text(&item, "strong", "", &d.figure);
-        append_text(&item, "span", "", &format!(" — {}, {}", d.measure, d.when));
-        let source = append_text(&item, "p", "tx-details-source", &labelled(UiText::ColumnSource, lang, ""));
+        let item = element(&document, "li", "")?;
+        append(list, &[&item])?;
+        append_text(&item, "strong", "", &d.figure)?;
+        append_text(&item, "span", "", &format!(" — {}, {}", d.measure, d.when))?;
+        let source = append_text(&item, "p", "tx-details-source", &labelled(UiText::ColumnSource, lang, ""))?;
         let source_data = &data.sources[data.observations[index].source];
-        let link = append_text(&source, "a", "", source_data.title.as_deref().unwrap_or(&source_data.outlet));
-        set_attribute(&link, "href", &d.url);
-        set_attribute(&link, "rel", "noopener noreferrer");
-        super::dom::append_str(&source, &format!(" ({})", d.source));
-        append_text(&item, "p", "tx-tip-wording", &format!("{} · {}: {}", d.wording, ui(UiText::ColumnId, lang), d.id));
+        link(&source, source_data.title.as_deref().unwrap_or(&source_data.outlet), &d.url)?;
+        source.append_with_str_1(&format!(" ({})", d.source))?;
+        append_text(&item, "p", "tx-tip-wording", &format!("{} · {}: {}", d.wording, ui(UiText::ColumnId, lang), d.id))?;
         if let Some(note) = &d.note {
-            append_text(&item, "p", "tx-tip-note", &labelled(UiText::Note, lang, note));
+            append_text(&item, "p", "tx-tip-note", &labelled(UiText::Note, lang, note))?;
         }
         for other in conflicts(data, index) {
             let o = details(data, other, lang, numbers);
-            append_text(&item, "p", "tx-conflict", &format!("(!) {} {}: {} ({})", ui(UiText::Disagrees, lang), o.id, o.figure, o.source));
+            append_text(&item, "p", "tx-conflict", &format!("(!) {} {}: {} ({})", ui(UiText::Disagrees, lang), o.id, o.figure, o.source))?;
         }
     }
     panel.set_hidden(false);
+    Ok(())
 }
 
 /// The chart's figures as a table: the same values, qualifiers, dates and sources.
-pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: Lang, numbers: &dyn NumberFormat) {
+pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: Lang, numbers: &dyn NumberFormat) -> Result<(), JsValue> {
     clear(table);
-    let Some(chart) = chart else { return };
-    append_text(table, "caption", "", &chart.title);
-    let document = document_of(table);
-    let head = element(&document, "thead", "");
-    let header_row = element(&document, "tr", "");
+    let Some(chart) = chart else { return Ok(()) };
+    append_text(table, "caption", "", &chart.title)?;
+    let document = document_of(table)?;
+    let head = element(&document, "thead", "")?;
+    let header_row = element(&document, "tr", "")?;
     let columns = [UiText::ColumnId, UiText::ColumnScope, UiText::ColumnSeries, UiText::ColumnValue, UiText::ColumnWhen, UiText::ColumnSource, UiText::ColumnWording];
     for column in columns {
-        let cell = append_text(&header_row, "th", "", ui(column, lang));
-        set_attribute(&cell, "scope", "col");
+        let cell = append_text(&header_row, "th", "", ui(column, lang))?;
+        cell.set_attribute("scope", "col")?;
     }
-    append(&head, &[&header_row]);
-    let body = element(&document, "tbody", "");
+    append(&head, &[&header_row])?;
+    let body = element(&document, "tbody", "")?;
     for index in chart.observations() {
         let d = details(data, index, lang, numbers);
-        table_row(&body, &[&d.id, &d.heading, &d.measure, &d.figure, &d.when, &d.source, &d.wording], Some(&d.url));
+        table_row(&body, &[&d.id, &d.heading, &d.measure, &d.figure, &d.when, &d.source, &d.wording], Some(&d.url))?;
     }
     for row in chart.rows().filter(|r| r.current.is_none()) {
         let measure = chart.measure.map(|m| data.measures[m].name.get(lang)).unwrap_or_default();
-        table_row(&body, &["", &row.label, measure, &chart.missing_text, "", "", ""], None);
+        table_row(&body, &["", &row.label, measure, &chart.missing_text, "", "", ""], None)?;
     }
-    append(table, &[&head, &body]);
+    append(table, &[&head, &body])
 }
 
 /// Appends one table row; the source cell links to the source when there is an address.
-fn table_row(body: &Element, cells: &[&str], url: Option<&str>) {
-    let tr = element(&document_of(body), "tr", "");
-    append(body, &[&tr]);
+fn table_row(body: &Element, cells: &[&str], url: Option<&str>) -> Result<(), JsValue> {
+    let tr = element(&document_of(body)?, "tr", "")?;
+    append(body, &[&tr])?;
     for (i, text) in cells.iter().enumerate() {
         let header = i == 1;
         let linked = url.filter(|_| i == 5);
-        let cell = append_text(&tr, if header { "th" } else { "td" }, "", if linked.is_some() { "" } else { text });
+        let cell = append_text(&tr, if header { "th" } else { "td" }, "", if linked.is_some() { "" } else { text })?;
         if header {
-            set_attribute(&cell, "scope", "row");
+            cell.set_attribute("scope", "row")?;
         }
         if let Some(url) = linked {
-            let link = append_text(&cell, "a", "", text);
-            set_attribute(&link, "href", url);
-            set_attribute(&link, "rel", "noopener noreferrer");
+            link(&cell, text, url)?;
         }
     }
+    Ok(())
 }
 
 /// A heading and a list of items in the alert.
 #[cfg(feature = "tools")]
-pub fn fill_alert(alert: &Element, heading: &str, items: &[String]) {
+pub fn fill_alert(alert: &Element, heading: &str, items: &[String]) -> Result<(), JsValue> {
     clear(alert);
-    append_text(alert, "p", "", heading);
-    let list = element(&document_of(alert), "ul", "");
+    append_text(alert, "p", "", heading)?;
+    let list = element(&document_of(alert)?, "ul", "")?;
     for item in items {
-        append_text(&list, "li", "", item);
+        append_text(&list, "li", "", item)?;
     }
-    append(alert, &[&list]);
-}
-
-/// The two ways to put the current view on another page: the custom element, and an iframe
-/// with the few lines that let it set its own height. `query` is the state as the URL has it.
-pub fn embed_snippets(base: &str, pairs: &[(&str, &str)], query: &str, title: &str) -> (String, String) {
-    let escape = |v: &str| {
-        let mut escaped = String::new();
-        push_escaped(&mut escaped, v);
-        escaped
-    };
-    let attributes: String = pairs
-        .iter()
-        .map(|(key, value)| format!(" {}=\"{}\"", if *key == "data" { "src" } else { key }, escape(value)))
-        .collect();
-    let tag = format!("<script type=\"module\" src=\"{base}technopolis-chart.js\"></script>\n<technopolis-chart{attributes}></technopolis-chart>");
-    let frame = format!(
-        "<iframe src=\"{base}embed.html?{}\" title=\"{}\" style=\"width:100%;height:600px;border:0\" loading=\"lazy\"></iframe>\n\
-         <script>\n\
-         addEventListener('message', (event) => {{\n  \
-           if (event.data?.type !== 'technopolis-explorer:height') return;\n  \
-           for (const frame of document.querySelectorAll('iframe'))\n    \
-             if (frame.contentWindow === event.source) frame.style.height = event.data.height + 'px';\n\
-         }});\n\
-         </script>",
-        escape(query),
-        escape(title)
-    );
-    (tag, frame)
+    append(alert, &[&list])
 }

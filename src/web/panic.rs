@@ -1,8 +1,5 @@
 //! If anything still panics, the reader is told in each explorer's alert (the console gets the
 //! details) and the rest of the page goes on working; the explorer itself has stopped.
-//!
-//! The first-chart build is built with `panic=immediate-abort`: a panic traps at once and no hook
-//! runs, so `first-chart.js` tells the reader instead (without the Rust message).
 
 use std::cell::RefCell;
 use web_sys::HtmlElement;
@@ -13,12 +10,10 @@ thread_local! {
 
 /// Installs the hook once, and lists an explorer's alert for it.
 pub fn watch(alert: &HtmlElement) {
-    #[cfg(not(panic = "immediate-abort"))]
     install_hook();
     ALERTS.with(|alerts| alerts.borrow_mut().push(alert.clone()));
 }
 
-#[cfg(not(panic = "immediate-abort"))]
 fn install_hook() {
     static INSTALL: std::sync::Once = std::sync::Once::new();
     INSTALL.call_once(|| {

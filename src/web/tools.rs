@@ -2,18 +2,19 @@
 //! or CSV, validated, with every problem listed), and exports (PNG, SVG, CSV, JSON). The
 //! first-chart build has stand-ins for these instead (`handover.rs`).
 
+use super::app::{act, act_and_report, App, Shared};
 use super::controls::Export;
-use super::dom::{self, clear};
-use super::events::listen;
+use super::dom::{self, clear, message_of};
+use super::files;
+use super::painter;
+use super::panels;
 use super::platform::timed;
-use super::{files, js_message, panels, App, Explorer, Shared};
-use crate::dataset::Dataset;
+use super::wiring::listen;
 use crate::export::chart_csv;
 use crate::input::read_dataset;
-use crate::lang::Lang;
 use crate::limits::MAX_BYTES;
 use crate::problem::{Problem, ProblemKind};
-use crate::render;
+use crate::render::{self, Surface, Target};
 use crate::ui_text::{ui, UiText};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -26,103 +27,49 @@ const MAX_LISTED_PROBLEMS: usize = 50;
 /// PNG exports are drawn at twice the displayed size.
 const PNG_SCALE: f64 = 2.0;
 
-/// The embedded dataset, read and validated like any other.
-pub fn embedded() -> Result<Dataset, JsValue> {
-    Dataset::parse(crate::EMBEDDED_DATASET).map_err(|p| JsValue::from(first_problem(&p)))
-}
-
-#[wasm_bindgen]
-impl Explorer {
-    /// Loads a dataset from text, JSON or CSV (`name` ending in `.csv`, or text not starting
-    /// with `{`). Returns the problems found, each with its place; the data on screen changes
-    /// only if there are none.
-    #[wasm_bindgen(js_name = loadText)]
-    pub fn load_text(&self, text: &str, name: &str) -> Result<Vec<String>, JsValue> {
-        self.app.borrow_mut().load(text.as_bytes(), name)
-    }
-
-    /// The chart as an SVG document: the same look and sizes as on screen, text kept as text.
-    #[wasm_bindgen(js_name = exportSvg)]
-    pub fn export_svg(&self) -> String {
-        self.app.borrow().svg()
-    }
-
-    /// The chart as a PNG at twice its displayed size, title, subtitle and source line included.
-    #[wasm_bindgen(js_name = exportPng, unchecked_return_type = "Promise<Blob>")]
-    pub fn export_png(&self) -> Result<js_sys::Promise, JsValue> {
-        self.app.borrow().png()
-    }
-
-    /// The figures behind the current view as CSV, with qualifier, date or period and source.
-    #[wasm_bindgen(js_name = exportCsv)]
-    pub fn export_csv(&self) -> String {
-        let app = self.app.borrow();
-        app.chart.as_ref().map(|c| chart_csv(&app.data, c, app.lang())).unwrap_or_default()
-    }
-
-    /// The whole dataset as JSON.
-    #[wasm_bindgen(js_name = exportJson)]
-    pub fn export_json(&self) -> String {
-        self.app.borrow().data_json.clone()
-    }
-
-    /// A file name for an export: `technopolis-sites-ru-2026-11-26.png`.
-    #[wasm_bindgen(js_name = fileName)]
-    pub fn file_name(&self, extension: &str) -> String {
-        self.app.borrow().file_name(extension)
-    }
-}
-
-fn first_problem(problems: &[Problem]) -> String {
-    problems.first().map(|p| p.describe(Lang::En)).unwrap_or_default()
-}
-
 /// Loads a dataset from a same-origin address, then shows it or says what went wrong.
 pub fn load_address(app: &Shared, address: String) {
+    act_and_report(app, |app| {
+        app.parts.status.set_text_content(Some(ui(UiText::Loading, app.lang())));
+        Ok(())
+    });
     let app = Rc::clone(app);
-    {
-        let a = app.borrow();
-        a.parts.status.set_text_content(Some(ui(UiText::Loading, a.lang())));
-    }
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = fetch_text(&app, &address).await;
-        let mut app = app.borrow_mut();
-        app.parts.status.set_text_content(None);
-        let shown = match loaded {
-            Ok(bytes) => app.load(&bytes, &address).map(|_| ()),
-            Err(detail) => {
-                let heading = format!("{}. {}", ui(UiText::LoadFailed, app.lang()), ui(UiText::ShowingEmbedded, app.lang()));
-                panels::fill_alert(&app.parts.alert, &heading, &[format!("{address}: {detail}")]);
-                app.show(false)
+        let loaded = fetch_bytes(&app, &address).await;
+        act_and_report(&app, |app| {
+            app.parts.status.set_text_content(None);
+            match loaded {
+                Ok(bytes) => app.load(&bytes, &address).map(|_| ()),
+                Err(detail) => {
+                    let heading = format!("{}. {}", ui(UiText::LoadFailed, app.lang()), ui(UiText::ShowingEmbedded, app.lang()));
+                    panels::fill_alert(&app.parts.alert, &heading, &[format!("{address}: {detail}")])?;
+                    app.show(false)
+                }
             }
-        };
-        app.report(shown);
+        });
     });
 }
 
 /// Fetches a same-origin dataset's bytes; a failure is a sentence to show, not an exception.
-async fn fetch_text(app: &Shared, address: &str) -> Result<Vec<u8>, String> {
-    let (window, lang) = {
-        let app = app.borrow();
-        (app.window.clone(), app.settings.lang)
-    };
+async fn fetch_bytes(app: &Shared, address: &str) -> Result<Vec<u8>, String> {
+    let (window, lang) = act(app, |app| Ok((app.window.clone(), app.lang()))).map_err(|e| message_of(&e))?;
     let foreign = || ui(UiText::NotSameOrigin, lang).to_string();
-    let page = super::dom::address(&window);
+    let page = window.location().href().map_err(|e| message_of(&e))?;
     let url = web_sys::Url::new_with_base(address, &page).map_err(|_| foreign())?;
-    if url.origin() != window.location().origin().map_err(|e| js_message(&e))? {
+    if url.origin() != window.location().origin().map_err(|e| message_of(&e))? {
         return Err(foreign());
     }
-    let response = JsFuture::from(window.fetch_with_str(&url.href())).await.map_err(|e| js_message(&e))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|e| js_message(&e))?;
+    let response = JsFuture::from(window.fetch_with_str(&url.href())).await.map_err(|e| message_of(&e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|e| message_of(&e))?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|e| js_message(&e))?).await.map_err(|e| js_message(&e))?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| message_of(&e))?).await.map_err(|e| message_of(&e))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 impl App {
-    fn show_problems(&self, problems: &[Problem]) {
+    fn show_problems(&self, problems: &[Problem]) -> Result<(), JsValue> {
         let lang = self.lang();
         let mut heading = format!("{} ({}).", ui(UiText::InvalidDataset, lang), problems.len());
         // The data on screen stays; say which it is when it is the embedded one.
@@ -133,7 +80,7 @@ impl App {
         if problems.len() > MAX_LISTED_PROBLEMS {
             items.push(format!("{} {}", ui(UiText::MoreProblems, lang), problems.len() - MAX_LISTED_PROBLEMS));
         }
-        panels::fill_alert(&self.parts.alert, &heading, &items);
+        panels::fill_alert(&self.parts.alert, &heading, &items)
     }
 
     /// Loads a dataset the reader gave by file or paste: it has no address, so `data=` goes.
@@ -149,7 +96,7 @@ impl App {
 
     /// Validates a dataset (JSON or CSV bytes) and shows it; if it has problems they are listed
     /// and the data on screen stays.
-    fn load(&mut self, bytes: &[u8], name: &str) -> Result<Vec<String>, JsValue> {
+    pub fn load(&mut self, bytes: &[u8], name: &str) -> Result<Vec<Problem>, JsValue> {
         match timed(&self.window, &mut self.timings.parse, || read_dataset(bytes, name)) {
             Ok((data, json)) => {
                 self.data = data;
@@ -162,71 +109,93 @@ impl App {
                 Ok(Vec::new())
             }
             Err(problems) => {
-                self.show_problems(&problems);
+                self.show_problems(&problems)?;
                 self.show(false)?;
-                Ok(problems.iter().map(|p| p.describe(self.lang())).collect())
+                Ok(problems)
             }
         }
     }
 
-    fn svg(&self) -> String {
-        self.scene.as_ref().map(|scene| render::to_svg(scene, self.theme(), &self.family)).unwrap_or_default()
+    /// The chart as an SVG document: the same look and sizes as on screen, text kept as text.
+    pub fn svg(&self) -> String {
+        self.scene.as_ref().map(|scene| render::to_svg(scene, self.theme(), self.family())).unwrap_or_default()
     }
 
-    fn png(&self) -> Result<js_sys::Promise, JsValue> {
-        let canvas: HtmlCanvasElement = dom::create(&dom::document_of(&self.root), "canvas");
-        let scene = self.scene.as_ref().ok_or("no chart to export")?;
-        self.paint(&canvas, scene, PNG_SCALE)?;
+    /// The chart as a PNG at twice its displayed size, title, subtitle and sources included.
+    pub fn png(&self) -> Result<js_sys::Promise, JsValue> {
+        let canvas: HtmlCanvasElement = dom::create(&dom::document_of(&self.root)?, "canvas")?;
+        let scene = self.scene.as_ref().ok_or("there is no chart to export")?;
+        // Exports show the chart as it is, without the reader's selection.
+        let target = Target { scale: PNG_SCALE, theme: self.theme(), family: self.family(), surface: Surface::Canvas };
+        painter::draw_on(&canvas, scene, target, None)?;
         Ok(files::png(&canvas))
     }
 
-    fn file_name(&self, extension: &str) -> String {
+    /// The figures behind the current view as CSV.
+    pub fn csv(&self) -> Result<String, JsValue> {
+        let Some(chart) = &self.chart else { return Ok(String::new()) };
+        chart_csv(&self.data, chart, self.lang()).map_err(|e| JsValue::from(format!("the CSV could not be written: {e}")))
+    }
+
+    /// A file name for an export: `technopolis-sites-ru-2026-11-26.png`.
+    pub fn file_name(&self, extension: &str) -> String {
         format!("technopolis-{}-{}-{}.{extension}", self.settings.view.code(), self.lang().code(), files::today())
     }
 
     /// Offers an export as a download.
-    pub(super) fn download(&self, export: Export) -> Result<(), JsValue> {
+    fn download(&self, export: Export) -> Result<(), JsValue> {
         let name = self.file_name(export.extension());
+        let document = dom::document_of(&self.root)?;
         let (text, mime) = match export {
             Export::Png => {
                 let promise = self.png()?;
-                let document = dom::document_of(&self.root);
+                let alert = self.parts.alert.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(blob) = JsFuture::from(promise).await {
-                        let _ = files::download(&document, blob.unchecked_ref(), &name);
+                    let saved = match JsFuture::from(promise).await {
+                        Ok(blob) => files::download(&document, blob.unchecked_ref(), &name),
+                        Err(error) => Err(error),
+                    };
+                    if let Err(error) = saved {
+                        web_sys::console::error_1(&error);
+                        alert.set_text_content(Some(&message_of(&error)));
                     }
                 });
                 return Ok(());
             }
             Export::Svg => (self.svg(), "image/svg+xml"),
-            Export::Csv => (self.chart.as_ref().map(|c| format!("\u{feff}{}", chart_csv(&self.data, c, self.lang()))).unwrap_or_default(), "text/csv;charset=utf-8"),
+            // With a byte-order mark, for spreadsheets.
+            Export::Csv => (format!("\u{feff}{}", self.csv()?), "text/csv;charset=utf-8"),
             Export::Json => (self.data_json.clone(), "application/json"),
         };
-        files::download(&dom::document_of(&self.root), &files::text_blob(&text, mime)?, &name)
+        files::download(&document, &files::text_blob(&text, mime)?, &name)
     }
 }
 
-/// Your own data: a picked file, a dropped file, or pasted text.
-pub fn wire_data(app: &Shared) {
-    let (root, file, apply) = {
+/// Your own data (a picked file, a dropped file, pasted text) and the export buttons.
+pub fn wire(app: &Shared) -> Result<(), JsValue> {
+    let (root, file, apply, exports) = {
         let a = app.borrow();
-        (a.root.clone(), a.parts.controls.data_file.clone(), a.parts.controls.data_apply.clone())
+        let c = &a.parts.controls;
+        (a.root.clone(), c.data.file.clone(), c.data.apply.clone(), c.export_buttons.clone())
     };
+    for (export, button) in exports {
+        listen(app, &button, "click", move |app, _| app.download(export))?;
+    }
     let picked = Rc::clone(app);
     listen(app, &file, "change", move |app, _| {
-        if let Some(file) = app.parts.controls.data_file.files().and_then(|f| f.get(0)) {
+        if let Some(file) = app.parts.controls.data.file.files().and_then(|f| f.get(0)) {
             read_into(&picked, file);
         }
         Ok(())
-    });
+    })?;
     listen(app, &apply, "click", |app, _| {
-        let text = app.parts.controls.data_paste.value();
+        let text = app.parts.controls.data.paste.value();
         app.load_given(text.as_bytes(), "")
-    });
+    })?;
     listen(app, &root, "dragover", |_, e| {
         e.prevent_default();
         Ok(())
-    });
+    })?;
     let dropped = Rc::clone(app);
     listen(app, &root, "drop", move |_, e| {
         e.prevent_default();
@@ -246,11 +215,9 @@ fn read_into(app: &Shared, file: web_sys::File) {
         let size = file.size() as usize;
         if size > MAX_BYTES {
             let problem = Problem::new(file.name(), ProblemKind::TooLarge { bytes: size, limit: MAX_BYTES });
-            return app.borrow().show_problems(&[problem]);
+            return act_and_report(&app, |app| app.show_problems(&[problem]));
         }
         let bytes = files::read_bytes(&file).await;
-        let mut app = app.borrow_mut();
-        let result = bytes.and_then(|bytes| app.load_given(&bytes, &file.name()));
-        app.report(result);
+        act_and_report(&app, |app| app.load_given(&bytes?, &file.name()));
     });
 }
