@@ -1,7 +1,7 @@
 //! Both themes keep text at 4.5:1 or more against the background, and marks at 3:1 or more.
 
 use technopolis_explorer::layout::Paint;
-use technopolis_explorer::render::{contrast, Theme};
+use technopolis_explorer::theme::{contrast, Theme};
 
 #[test]
 fn the_contrast_formula_matches_wcag() {

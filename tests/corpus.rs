@@ -9,7 +9,8 @@ use technopolis_explorer::input::read_dataset;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::limits::{MAX_BYTES, MAX_CSV_ROWS, MAX_OBSERVATIONS};
 use technopolis_explorer::layout::{layout, EstimatedText};
-use technopolis_explorer::render::{to_svg, Theme};
+use technopolis_explorer::render::to_svg;
+use technopolis_explorer::theme::Theme;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/");
 

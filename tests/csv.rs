@@ -72,7 +72,7 @@ fn broken_csv_and_missing_columns_are_refused() {
 fn a_views_csv_has_one_row_per_figure_with_qualifier_date_and_source() {
     let data = Dataset::parse(EMBEDDED_DATASET).unwrap();
     let chart = build(&data, Query { view: View::Sites, value_labels: true, ..Query::default() }, Lang::En, &PlainNumbers(Lang::En)).unwrap();
-    let text = chart_csv(&data, &chart, Lang::En);
+    let text = chart_csv(&data, &chart, Lang::En).expect("CSV is written");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

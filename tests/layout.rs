@@ -6,8 +6,9 @@ use technopolis_explorer::dataset::Dataset;
 use technopolis_explorer::format::PlainNumbers;
 use technopolis_explorer::interaction::{place_tooltip, Interaction, Key, Pointer, Selecting};
 use technopolis_explorer::lang::Lang;
-use technopolis_explorer::layout::{layout, EstimatedText, Rect, Scene, FONT_FAMILY};
-use technopolis_explorer::render::{to_svg, Theme};
+use technopolis_explorer::layout::{layout, EstimatedText, Rect, Scene, TextRole, FONT_FAMILY};
+use technopolis_explorer::render::to_svg;
+use technopolis_explorer::theme::Theme;
 use technopolis_explorer::EMBEDDED_DATASET;
 
 fn data() -> Dataset {
@@ -212,9 +213,13 @@ fn svg_font_sizes_match_the_canvas() {
     let data = data();
     let chart = view_chart(&data, View::Sites, Lang::Ru);
     let svg = to_svg(&scene(&chart, Lang::Ru, 900.0), Theme::Light, FONT_FAMILY);
-    assert!(svg.contains(r#"font-size="18""#), "title at 18 px");
-    assert!(svg.contains(r#"font-size="13""#));
-    assert!(!svg.contains(r#"font-size="13.0"#), "sizes written as given, not rounded through 1/1.24");
+    let sizes: Vec<f64> = svg.split("font-size=\"").skip(1).filter_map(|rest| rest.split('"').next()?.parse().ok()).collect();
+    assert_eq!(sizes.len(), svg.matches("<text").count(), "every text has its size");
+    let canvas_sizes = [TextRole::Title, TextRole::Subtitle, TextRole::Value, TextRole::Tick].map(TextRole::size);
+    for size in &sizes {
+        assert!(canvas_sizes.iter().any(|s| (s - size).abs() < 1e-9), "font-size {size} is none of the canvas's {canvas_sizes:?}");
+    }
+    assert!(sizes.iter().any(|s| (s - 18.0).abs() < 1e-9), "the title at 18 px, not at 18 / 1.24");
 }
 
 #[test]

@@ -99,16 +99,6 @@ test('if the full build cannot be loaded, the first chart says so, stays usable,
   assert.equal(refused, 2);
 });
 
-test('a trap of the first-chart build (it has no panic hook) is told in the alert; other errors are not', async () => {
-  const page = await app.open('?view=sites&lang=en');
-  const alert = page.locator('[role=alert]');
-  // Thrown from a task, as a trap in an event handler reaches the page.
-  await page.evaluate(() => setTimeout(() => { throw new Error('not ours'); }));
-  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
-  await page.waitForFunction(() => document.querySelector('[role=alert]').textContent !== '');
-  assert.equal(await alert.textContent(), 'Внутренняя ошибка, график остановлен; перезагрузите страницу / Internal error: the chart has stopped; reload the page: unreachable');
-});
-
 test('a dataset address starts the full build at once', async () => {
   for (const param of ['data', 'src']) {
     const page = await app.open(`?view=sites&lang=en&${param}=/fixtures/other-zone.json`);
