@@ -1,5 +1,5 @@
 //! Writes each view of the embedded dataset as SVG: `cargo run --example svg -- OUT_DIR [lang] [width]`.
-use technopolis_explorer::{chart, dataset::Dataset, format::PlainNumbers, lang::Lang, layout, render, EMBEDDED_DATASET};
+use technopolis_explorer::{chart, dataset::Dataset, format::PlainLocale, lang::Lang, layout, render, EMBEDDED_DATASET};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -13,11 +13,11 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let numbers = PlainNumbers(lang);
+    let locale = PlainLocale(lang);
     for view in chart::View::ALL {
         let query = chart::Query { view, value_labels: true, ..chart::Query::default() };
-        let Some(chart) = chart::build(&data, query, lang, &numbers) else { continue };
-        let scene = layout::layout(&chart, width, &layout::EstimatedText, &numbers);
+        let Some(chart) = chart::build(&data, query, lang, &locale) else { continue };
+        let scene = layout::layout(&chart, width, &layout::EstimatedText, &locale);
         let path = format!("{out}/{}-{}.svg", view.code(), lang.code());
         std::fs::write(&path, render::to_svg(&scene, technopolis_explorer::theme::Theme::Light, technopolis_explorer::layout::FONT_FAMILY)).expect("write svg");
         println!("{path}");

@@ -271,7 +271,7 @@ impl<'a> Checker<'a> {
             }
             Some(other) => self.report(
                 format!("$.{name}"),
-                ProblemKind::WrongType { found: json_type(other).into(), expected: "a sequence".into() },
+                ProblemKind::WrongType { found: raw::kind_of(other).into(), expected: "a sequence".into() },
             ),
         }
         &[]
@@ -618,17 +618,6 @@ fn valid<T>(items: Vec<Option<T>>) -> Vec<T> {
     let mut valid = Vec::with_capacity(items.len());
     valid.extend(items.into_iter().flatten());
     valid
-}
-
-fn json_type(value: &Json) -> &'static str {
-    match value {
-        Json::Null => "null",
-        Json::Bool(_) => "boolean",
-        Json::Number(_) => "floating point",
-        Json::String(_) => "string",
-        Json::Array(_) => "sequence",
-        Json::Object(_) => "map",
-    }
 }
 
 /// A value as the JSON text would write it, to quote it in a problem.

@@ -2,7 +2,7 @@
 //! The tooltip, the data table and the chart labels all take their texts from here.
 
 use crate::dataset::{Dataset, Observation, Scope};
-use crate::format::{short_figure, worded_figure, NumberFormat};
+use crate::format::{short_figure, worded_figure, Locale};
 use crate::lang::Lang;
 use crate::sorting::sort_by_cached_key;
 use std::cmp::Reverse;
@@ -67,13 +67,13 @@ pub struct Details {
     pub others: Vec<String>,
 }
 
-pub fn details(data: &Dataset, index: usize, lang: Lang, numbers: &dyn NumberFormat) -> Details {
+pub fn details(data: &Dataset, index: usize, lang: Lang, locale: &dyn Locale) -> Details {
     let obs = &data.observations[index];
     let measure = &data.measures[obs.measure];
     Details {
         id: obs.id.clone(),
         heading: scope_label(data, &obs.scope, lang),
-        figure: format!("{} {}", worded_figure(obs.value, obs.qualifier, numbers, lang), measure.unit.get(lang)),
+        figure: format!("{} {}", worded_figure(obs.value, obs.qualifier, locale, lang), measure.unit.get(lang)),
         measure: measure.name.get(lang).to_string(),
         when: when_label(obs, lang),
         source: source_label(data, obs, lang),
@@ -84,7 +84,7 @@ pub fn details(data: &Dataset, index: usize, lang: Lang, numbers: &dyn NumberFor
             .into_iter()
             .map(|i| {
                 let other = &data.observations[i];
-                let figure = short_figure(other.value, other.qualifier, numbers);
+                let figure = short_figure(other.value, other.qualifier, locale);
                 format!("{figure} · {} ({})", when_label(other, lang), data.sources[other.source].outlet)
             })
             .collect(),

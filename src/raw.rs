@@ -42,21 +42,21 @@ pub fn join_path(outer: &str, inner: &str) -> String {
     }
 }
 
-/// serde's words for a JSON value of the wrong kind.
-fn found(value: &Json) -> String {
+/// serde's word for the kind of a JSON value, as a problem names what it found.
+pub fn kind_of(value: &Json) -> &'static str {
     match value {
-        Json::Null => "null".into(),
-        Json::Bool(b) => format!("boolean `{b}`"),
-        Json::Number(n) if n.is_f64() => format!("floating point `{n}`"),
-        Json::Number(n) => format!("integer `{n}`"),
-        Json::String(s) => format!("string {s:?}"),
-        Json::Array(_) => "sequence".into(),
-        Json::Object(_) => "map".into(),
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(n) if n.is_f64() => "floating point",
+        Json::Number(_) => "integer",
+        Json::String(_) => "string",
+        Json::Array(_) => "sequence",
+        Json::Object(_) => "map",
     }
 }
 
 fn wrong_type(value: &Json, expected: &str) -> Wrong {
-    Wrong::new(ProblemKind::WrongType { found: found(value), expected: expected.into() })
+    Wrong::new(ProblemKind::WrongType { found: kind_of(value).into(), expected: expected.into() })
 }
 
 /// A value read from JSON; it may borrow from the tree (`'j`).

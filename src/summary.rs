@@ -6,13 +6,13 @@ use crate::chart::{Body, Chart, Series, View};
 use crate::dataset::Dataset;
 use crate::qualifier::Qualifier;
 use crate::describe::when_label;
-use crate::format::{worded_figure, NumberFormat};
+use crate::format::{worded_figure, Locale};
 use crate::lang::Lang;
 
 struct Words<'a> {
     data: &'a Dataset,
     lang: Lang,
-    numbers: &'a dyn NumberFormat,
+    locale: &'a dyn Locale,
 }
 
 impl Words<'_> {
@@ -20,7 +20,7 @@ impl Words<'_> {
     fn figure(&self, index: usize) -> String {
         let obs = &self.data.observations[index];
         let unit = self.data.measures[obs.measure].unit.get(self.lang);
-        format!("{} {unit} ({})", worded_figure(obs.value, obs.qualifier, self.numbers, self.lang), when_label(obs, self.lang))
+        format!("{} {unit} ({})", worded_figure(obs.value, obs.qualifier, self.locale, self.lang), when_label(obs, self.lang))
     }
 
     fn bars(&self, chart: &Chart) -> Vec<String> {
@@ -69,7 +69,7 @@ impl Words<'_> {
                     let total: f64 = figures.iter().map(|&i| self.data.observations[i].value).sum();
                     let unit = self.data.measures[self.data.observations[figures[0]].measure].unit.get(self.lang);
                     let header = group.header.clone().unwrap_or_default();
-                    format!("{} ({header}): {} {unit}.", self.lang.pick("Вместе", "Together"), self.numbers.format(total))
+                    format!("{} ({header}): {} {unit}.", self.lang.pick("Вместе", "Together"), self.locale.format(total))
                 })
             })
             .collect()
@@ -99,8 +99,8 @@ impl Words<'_> {
 
 /// The chart's summary in the reader's language: the subtitle, then what the chart shows,
 /// most telling first (how many figures, or the first trend), one sentence an item.
-pub fn summarize(data: &Dataset, chart: &Chart, lang: Lang, numbers: &dyn NumberFormat) -> Vec<String> {
-    let words = Words { data, lang, numbers };
+pub fn summarize(data: &Dataset, chart: &Chart, lang: Lang, locale: &dyn Locale) -> Vec<String> {
+    let words = Words { data, lang, locale };
     let mut sentences = vec![chart.subtitle.clone()];
     sentences.extend(match chart.body {
         Body::Bars(_) => words.bars(chart),

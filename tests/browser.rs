@@ -5,7 +5,7 @@
 use plotters_canvas::CanvasBackend;
 use technopolis_explorer::chart::{build, Query, Series, View};
 use technopolis_explorer::dataset::Dataset;
-use technopolis_explorer::format::PlainNumbers;
+use technopolis_explorer::format::PlainLocale;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::layout::{layout, EstimatedText, Paint, Scene, FONT_FAMILY};
 use technopolis_explorer::render::{draw, Surface, Target};
@@ -29,9 +29,9 @@ fn pixel(context: &CanvasRenderingContext2d, x: f64, y: f64) -> (u8, u8, u8) {
 /// Lays out a view of the embedded dataset and draws it on a fresh canvas at `scale`.
 fn draw_view(view: View, lang: Lang, scale: f64, theme: Theme) -> (Scene, CanvasRenderingContext2d) {
     let data = Dataset::parse(EMBEDDED_DATASET).unwrap();
-    let numbers = PlainNumbers(lang);
-    let chart = build(&data, Query { view, value_labels: true, ..Query::default() }, lang, &numbers).unwrap();
-    let scene = layout(&chart, 800.0, &EstimatedText, &numbers);
+    let locale = PlainLocale(lang);
+    let chart = build(&data, Query { view, value_labels: true, ..Query::default() }, lang, &locale).unwrap();
+    let scene = layout(&chart, 800.0, &EstimatedText, &locale);
     let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
     canvas.set_width((scene.width * scale) as u32);
     canvas.set_height((scene.height * scale) as u32);

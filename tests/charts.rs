@@ -2,7 +2,7 @@
 
 use technopolis_explorer::chart::{build, Chart, Query, Row, Series, View};
 use technopolis_explorer::dataset::Dataset;
-use technopolis_explorer::format::PlainNumbers;
+use technopolis_explorer::format::PlainLocale;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::EMBEDDED_DATASET;
 
@@ -16,7 +16,7 @@ fn measure(data: &Dataset, id: &str) -> usize {
 
 fn chart(data: &Dataset, view: View, measure: &str, lang: Lang) -> Chart {
     let query = Query { view, measure: Some(measure), value_labels: true, ..Query::default() };
-    build(data, query, lang, &PlainNumbers(lang)).expect("the view has figures")
+    build(data, query, lang, &PlainLocale(lang)).expect("the view has figures")
 }
 
 fn row<'a>(chart: &'a Chart, label: &str) -> &'a Row {
@@ -108,7 +108,7 @@ fn sectors_group_figures_by_date_or_period() {
 #[test]
 fn sectors_default_to_jobs_created_to_date_newest_first() {
     let data = data();
-    let chart = build(&data, Query { view: View::Sectors, value_labels: true, ..Query::default() }, Lang::Ru, &PlainNumbers(Lang::Ru)).unwrap();
+    let chart = build(&data, Query { view: View::Sectors, value_labels: true, ..Query::default() }, Lang::Ru, &PlainLocale(Lang::Ru)).unwrap();
     let first = chart.groups()[0].rows[0].current.as_ref().expect("a figure");
     assert_eq!(data.observations[first.observation].id, "f17");
     assert_eq!(first.label, "> 10\u{a0}000");
@@ -136,7 +136,7 @@ fn a_figures_details_list_the_other_figures_for_the_same_subject() {
     use technopolis_explorer::describe::details;
     let data = data();
     let f16 = data.observations.iter().position(|o| o.id == "f16").unwrap();
-    let d = details(&data, f16, Lang::En, &PlainNumbers(Lang::En));
+    let d = details(&data, f16, Lang::En, &PlainLocale(Lang::En));
     assert_eq!(d.figure, "more than 30,000 jobs");
     assert_eq!(d.wording, "«создано больше 30 тысяч рабочих мест»");
     assert!(d.others[0].starts_with("> 27,400 · as of 9 Sep 2025 (CNews)"), "{:?}", d.others);
@@ -144,7 +144,7 @@ fn a_figures_details_list_the_other_figures_for_the_same_subject() {
 }
 
 fn query_chart(data: &Dataset, query: Query) -> Chart {
-    build(data, Query { value_labels: true, ..query }, Lang::En, &PlainNumbers(Lang::En)).expect("figures")
+    build(data, Query { value_labels: true, ..query }, Lang::En, &PlainLocale(Lang::En)).expect("figures")
 }
 
 fn ids(data: &Dataset, chart: &Chart) -> Vec<String> {
@@ -255,16 +255,16 @@ fn each_chart_is_summed_up_in_words_with_its_qualifiers() {
     use technopolis_explorer::summary::summarize;
     let data = data();
     let sites = chart(&data, View::Sites, "people_employed", Lang::Ru);
-    let text = summarize(&data, &sites, Lang::Ru, &PlainNumbers(Lang::Ru)).join(" ");
+    let text = summarize(&data, &sites, Lang::Ru, &PlainLocale(Lang::Ru)).join(" ");
     assert!(text.contains("Больше всего — Печатники + Алабушево + Руднево: почти 18\u{a0}600 человек (на 09.09.2025)."), "{text}");
     assert!(text.contains("Меньше всего — Руднево: более 3\u{a0}400 человек (на 27.08.2025)."), "{text}");
     assert!(text.contains("Нет опубликованной цифры: МИЭТ, Микрон"), "{text}");
     let timeline = query_chart(&data, Query { view: View::Timeline, ..Query::default() });
-    let text = summarize(&data, &timeline, Lang::En, &PlainNumbers(Lang::En)).join(" ");
+    let text = summarize(&data, &timeline, Lang::En, &PlainLocale(Lang::En)).join(" ");
     assert!(text.contains("Jobs created, cumulative: from 3,000 jobs"), "{text}");
     assert!(text.contains("to more than 30,000 jobs (at the SEZ's 20th anniversary"), "{text}");
     let companies = query_chart(&data, Query { view: View::Companies, ..Query::default() });
-    let text = summarize(&data, &companies, Lang::En, &PlainNumbers(Lang::En)).join(" ");
+    let text = summarize(&data, &companies, Lang::En, &PlainLocale(Lang::En)).join(" ");
     assert!(text.contains("Together (H1 2025): 363 jobs."), "two companies' exact figures of one period add up: {text}");
     assert!(!text.contains("Together (2023)"), "a period with one figure has no total: {text}");
 }

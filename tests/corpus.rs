@@ -4,7 +4,7 @@
 
 use std::panic::catch_unwind;
 use technopolis_explorer::chart::{build, Query, Sort, View, MAX_DRAWN_ROWS};
-use technopolis_explorer::format::PlainNumbers;
+use technopolis_explorer::format::PlainLocale;
 use technopolis_explorer::input::read_dataset;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::limits::{MAX_BYTES, MAX_CSV_ROWS, MAX_OBSERVATIONS};
@@ -21,8 +21,8 @@ fn outcome(bytes: &[u8], name: &str) -> Vec<String> {
         Ok((data, _)) => {
             for view in View::ALL {
                 for lang in [Lang::Ru, Lang::En] {
-                    if let Some(chart) = build(&data, Query { view, value_labels: true, ..Query::default() }, lang, &PlainNumbers(lang)) {
-                        let svg = to_svg(&layout(&chart, 360.0, &EstimatedText, &PlainNumbers(lang)), Theme::Light, "sans-serif");
+                    if let Some(chart) = build(&data, Query { view, value_labels: true, ..Query::default() }, lang, &PlainLocale(lang)) {
+                        let svg = to_svg(&layout(&chart, 360.0, &EstimatedText, &PlainLocale(lang)), Theme::Light, "sans-serif");
                         assert!(!svg.contains("<script") && !svg.contains("<img"), "{name}: a label became markup");
                     }
                 }
@@ -104,17 +104,17 @@ fn large_but_allowed_inputs_still_draw() {
 fn more_rows_than_a_chart_can_show_are_drawn_in_part_and_the_chart_says_so() {
     let (data, _) = read_dataset(generated(5000, 5000, 1).as_bytes(), "many.json").expect("valid");
     let query = Query { view: View::Sites, sort: Sort::ValueDesc, value_labels: true, ..Query::default() };
-    let chart = build(&data, query, Lang::En, &PlainNumbers(Lang::En)).expect("figures");
+    let chart = build(&data, query, Lang::En, &PlainLocale(Lang::En)).expect("figures");
     assert_eq!(chart.rows().count(), 5001, "the chart keeps every row (the zone's too) for the table and CSV");
     let note = chart.not_drawn.as_deref().expect("a note");
     assert!(note.contains(&format!("first {MAX_DRAWN_ROWS} of 5,001 rows")), "{note}");
-    let scene = layout(&chart, 900.0, &EstimatedText, &PlainNumbers(Lang::En));
+    let scene = layout(&chart, 900.0, &EstimatedText, &PlainLocale(Lang::En));
     assert_eq!(scene.marks.len(), MAX_DRAWN_ROWS, "one bar per drawn row (the zone's, with no figure, sorts last)");
     let drawn: Vec<f64> = scene.marks.iter().map(|m| data.observations[m.observation].value).collect();
     assert_eq!(drawn[0], 4999.0, "the largest first");
     assert!(drawn.windows(2).all(|w| w[0] >= w[1]), "in the chosen order");
     assert!(scene.height < 60.0 * 40.0 + 600.0, "the canvas stays a readable height: {}", scene.height);
     assert!(to_svg(&scene, Theme::Light, "sans-serif").contains(&note[..20]), "the note is drawn");
-    let small = build(&data, Query { view: View::Sites, ..Query::default() }, Lang::En, &PlainNumbers(Lang::En));
+    let small = build(&data, Query { view: View::Sites, ..Query::default() }, Lang::En, &PlainLocale(Lang::En));
     assert!(small.is_some_and(|c| c.not_drawn.is_some()));
 }

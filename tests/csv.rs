@@ -5,7 +5,7 @@ use technopolis_explorer::chart::{build, Query, View};
 use technopolis_explorer::csv_import::parse_csv;
 use technopolis_explorer::dataset::Dataset;
 use technopolis_explorer::export::chart_csv;
-use technopolis_explorer::format::PlainNumbers;
+use technopolis_explorer::format::PlainLocale;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::problem::{Place, ProblemKind};
 use technopolis_explorer::EMBEDDED_DATASET;
@@ -71,7 +71,7 @@ fn broken_csv_and_missing_columns_are_refused() {
 #[test]
 fn a_views_csv_has_one_row_per_figure_with_qualifier_date_and_source() {
     let data = Dataset::parse(EMBEDDED_DATASET).unwrap();
-    let chart = build(&data, Query { view: View::Sites, value_labels: true, ..Query::default() }, Lang::En, &PlainNumbers(Lang::En)).unwrap();
+    let chart = build(&data, Query { view: View::Sites, value_labels: true, ..Query::default() }, Lang::En, &PlainLocale(Lang::En)).unwrap();
     let text = chart_csv(&data, &chart, Lang::En).expect("CSV is written");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();

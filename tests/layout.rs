@@ -3,7 +3,7 @@
 
 use technopolis_explorer::chart::{build, Chart, Query, Series, View};
 use technopolis_explorer::dataset::Dataset;
-use technopolis_explorer::format::PlainNumbers;
+use technopolis_explorer::format::PlainLocale;
 use technopolis_explorer::interaction::{place_tooltip, Interaction, Key, Pointer, Selecting};
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::layout::{layout, EstimatedText, Rect, Scene, TextRole, FONT_FAMILY};
@@ -16,7 +16,7 @@ fn data() -> Dataset {
 }
 
 fn view_chart(data: &Dataset, view: View, lang: Lang) -> Chart {
-    build(data, Query { view, value_labels: true, ..Query::default() }, lang, &PlainNumbers(lang)).expect("figures")
+    build(data, Query { view, value_labels: true, ..Query::default() }, lang, &PlainLocale(lang)).expect("figures")
 }
 
 /// Every view with each of its measures, in both languages, with and without value labels.
@@ -31,7 +31,7 @@ fn every_chart(data: &Dataset) -> Vec<(Chart, Lang)> {
             for lang in [Lang::Ru, Lang::En] {
                 for value_labels in [true, false] {
                     let query = Query { view, measure, value_labels, ..Query::default() };
-                    charts.push((build(data, query, lang, &PlainNumbers(lang)).expect("figures"), lang));
+                    charts.push((build(data, query, lang, &PlainLocale(lang)).expect("figures"), lang));
                 }
             }
         }
@@ -40,7 +40,7 @@ fn every_chart(data: &Dataset) -> Vec<(Chart, Lang)> {
 }
 
 fn scene(chart: &Chart, lang: Lang, width: f64) -> Scene {
-    layout(chart, width, &EstimatedText, &PlainNumbers(lang))
+    layout(chart, width, &EstimatedText, &PlainLocale(lang))
 }
 
 #[test]
@@ -228,7 +228,7 @@ fn turning_value_labels_off_leaves_only_the_marks() {
     let data = data();
     for view in View::ALL {
         let query = Query { view, value_labels: false, ..Query::default() };
-        let chart = build(&data, query, Lang::En, &PlainNumbers(Lang::En)).expect("figures");
+        let chart = build(&data, query, Lang::En, &PlainLocale(Lang::En)).expect("figures");
         let scene = scene(&chart, Lang::En, 800.0);
         assert!(scene.shapes.iter().all(|s| !matches!(s, Shape::Text { mark: Some(_), .. })), "{view:?} still labels its marks");
         assert!(!scene.marks.is_empty());
@@ -241,7 +241,7 @@ fn a_transition_starts_where_the_marks_were_and_ends_where_they_are() {
     let data = data();
     let before = scene(&view_chart(&data, View::Sites, Lang::En), Lang::En, 800.0);
     let query = Query { view: View::Sites, sort: Sort::NameDesc, value_labels: true, ..Query::default() };
-    let after = scene(&build(&data, query, Lang::En, &PlainNumbers(Lang::En)).unwrap(), Lang::En, 800.0);
+    let after = scene(&build(&data, query, Lang::En, &PlainLocale(Lang::En)).unwrap(), Lang::En, 800.0);
     assert_eq!(after.tween(&before, 1.0).shapes, after.shapes);
     let start = after.tween(&before, 0.0);
     let rect_of = |scene: &Scene, mark: usize| {

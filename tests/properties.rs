@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use technopolis_explorer::chart::{build, Query, View};
-use technopolis_explorer::format::PlainNumbers;
+use technopolis_explorer::format::PlainLocale;
 use technopolis_explorer::input::read_dataset;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::layout::{layout, EstimatedText};
@@ -118,8 +118,8 @@ proptest! {
     fn valid_datasets_are_accepted_and_lay_out_cleanly(json in dataset(), width in 240.0..1400.0f64) {
         let (data, _) = read_dataset(json.as_bytes(), "d.json").map_err(|p| TestCaseError::fail(format!("{p:#?}")))?;
         for view in View::ALL {
-            let Some(chart) = build(&data, Query { view, value_labels: true, ..Query::default() }, Lang::En, &PlainNumbers(Lang::En)) else { continue };
-            let scene = layout(&chart, width, &EstimatedText, &PlainNumbers(Lang::En));
+            let Some(chart) = build(&data, Query { view, value_labels: true, ..Query::default() }, Lang::En, &PlainLocale(Lang::En)) else { continue };
+            let scene = layout(&chart, width, &EstimatedText, &PlainLocale(Lang::En));
             prop_assert_eq!(scene.marks.len(), chart.observations().len());
             for mark in &scene.marks {
                 let inside = scene.plots.iter().any(|p| mark.bar.x >= p.x - 6.0 && mark.bar.right() <= p.right() + 6.0 && mark.bar.y >= p.y - 6.0 && mark.bar.bottom() <= p.bottom() + 6.0);
@@ -154,8 +154,8 @@ proptest! {
         let name = if csv { "d.csv" } else { "d.json" };
         if let Ok((data, _)) = read_dataset(&bytes, name) {
             for view in View::ALL {
-                if let Some(chart) = build(&data, Query { view, ..Query::default() }, Lang::Ru, &PlainNumbers(Lang::Ru)) {
-                    layout(&chart, 320.0, &EstimatedText, &PlainNumbers(Lang::Ru));
+                if let Some(chart) = build(&data, Query { view, ..Query::default() }, Lang::Ru, &PlainLocale(Lang::Ru)) {
+                    layout(&chart, 320.0, &EstimatedText, &PlainLocale(Lang::Ru));
                 }
             }
         }

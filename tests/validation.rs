@@ -90,6 +90,9 @@ fn wrong_types_are_named() {
     assert_eq!(problems[0].path(), "$.observations[0].value");
     assert_eq!(problems[0].kind.message(Lang::En), "expected a number, found a string");
     assert_eq!(problems[0].kind.message(Lang::Ru), "ожидалось число, а получено строка");
+    // What a wrong text says is never taken for its kind.
+    let problems = problems_after(|d| set(d, "/observations/0/value", json!("a number, really")));
+    assert_eq!(problems[0].kind.message(Lang::En), "expected a number, found a string");
     let problems = problems_after(|d| set(d, "/sites", json!("Печатники")));
     assert_problem(&problems, "$.sites", ProblemKind::WrongType { found: "string".into(), expected: "a sequence".into() });
     let problems = problems_after(|d| set(d, "/sites/0/name/en", json!(5)));

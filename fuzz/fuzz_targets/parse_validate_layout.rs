@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use technopolis_explorer::chart::{build, Query, View};
-use technopolis_explorer::format::PlainNumbers;
+use technopolis_explorer::format::PlainLocale;
 use technopolis_explorer::input::read_dataset;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::layout::{layout, EstimatedText};
@@ -15,8 +15,8 @@ fuzz_target!(|bytes: &[u8]| {
         let Ok((data, _)) = read_dataset(bytes, name) else { continue };
         for view in View::ALL {
             let query = Query { view, value_labels: true, ..Query::default() };
-            let Some(chart) = build(&data, query, Lang::En, &PlainNumbers(Lang::En)) else { continue };
-            let scene = layout(&chart, width, &EstimatedText, &PlainNumbers(Lang::En));
+            let Some(chart) = build(&data, query, Lang::En, &PlainLocale(Lang::En)) else { continue };
+            let scene = layout(&chart, width, &EstimatedText, &PlainLocale(Lang::En));
             for mark in &scene.marks {
                 let inside = scene.plots.iter().any(|p| mark.bar.x >= p.x - 6.0 && mark.bar.right() <= p.right() + 6.0);
                 assert!(inside, "a mark outside its plot in {view:?}");

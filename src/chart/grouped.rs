@@ -74,7 +74,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
         }
     }
     for group in &mut groups {
-        query.sort.apply(&mut group.rows);
+        query.sort.apply(&mut group.rows, b.locale);
     }
     let missing = missing_rows(b, view, &figures);
     if !missing.is_empty() {

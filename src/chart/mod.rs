@@ -8,9 +8,9 @@ mod timeline;
 use crate::dataset::{Dataset, Scope};
 use crate::qualifier::Qualifier;
 use crate::describe::{conflicts, scope_label, sector_of, source_date_label};
-use crate::format::{qualifier_key, short_figure, NumberFormat};
+use crate::format::{qualifier_key, short_figure, Locale};
 use crate::lang::Lang;
-use crate::sorting::{sort_by, sort_by_cached_key};
+use crate::sorting::sort_by;
 use crate::subject::Subject;
 use chrono::NaiveDate;
 use std::cmp::{Ordering, Reverse};
@@ -129,7 +129,7 @@ impl Sort {
 
     /// Orders rows in place, equal rows keeping their order; rows without a figure stay last
     /// when sorting by value.
-    fn apply(self, rows: &mut [Row]) {
+    fn apply(self, rows: &mut [Row], locale: &dyn Locale) {
         let value = |r: &Row| r.current.as_ref().map(|b| b.value);
         match self {
             Sort::Natural => {}
@@ -138,8 +138,8 @@ impl Sort {
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 (x, y) => y.is_some().cmp(&x.is_some()),
             }),
-            Sort::NameAsc => sort_by_cached_key(rows, |r| r.label.to_lowercase()),
-            Sort::NameDesc => sort_by_cached_key(rows, |r| Reverse(r.label.to_lowercase())),
+            Sort::NameAsc => sort_by(rows, &|a, b| locale.compare(&a.label, &b.label)),
+            Sort::NameDesc => sort_by(rows, &|a, b| locale.compare(&b.label, &a.label)),
         }
     }
 }
@@ -322,7 +322,7 @@ fn latest(data: &Dataset, measure: usize, scope: &Scope, until: Option<NaiveDate
 struct Builder<'a> {
     data: &'a Dataset,
     lang: Lang,
-    numbers: &'a dyn NumberFormat,
+    locale: &'a dyn Locale,
 }
 
 impl Builder<'_> {
@@ -330,7 +330,7 @@ impl Builder<'_> {
     /// `(!)` where another source gives a different figure for the same thing.
     fn figure_label(&self, index: usize, with_date: bool) -> String {
         let obs = &self.data.observations[index];
-        let mut label = short_figure(obs.value, obs.qualifier, self.numbers);
+        let mut label = short_figure(obs.value, obs.qualifier, self.locale);
         if with_date {
             label = format!("{label} · {}{}", obs.when.label(self.lang), if obs.when_note.is_some() { "*" } else { "" });
         }
@@ -380,7 +380,7 @@ impl Builder<'_> {
         chart.missing_text = lang.pick("нет опубликованной цифры", "no sourced figure").to_string();
         let rows = chart.rows().count();
         if rows > MAX_DRAWN_ROWS {
-            let (drawn, all) = (self.numbers.format(MAX_DRAWN_ROWS as f64), self.numbers.format(rows as f64));
+            let (drawn, all) = (self.locale.format(MAX_DRAWN_ROWS as f64), self.locale.format(rows as f64));
             chart.not_drawn = Some(match lang {
                 Lang::Ru => format!("Нарисованы первые {drawn} строк из {all}, в выбранном порядке; все они — в таблице данных."),
                 Lang::En => format!("The first {drawn} of {all} rows are drawn, in the chosen order; the data table lists them all."),
@@ -411,8 +411,8 @@ impl Builder<'_> {
 }
 
 /// Builds the chart a query asks for; `None` when the dataset has no figures for the view.
-pub fn build(data: &Dataset, query: Query, lang: Lang, numbers: &dyn NumberFormat) -> Option<Chart> {
-    let b = Builder { data, lang, numbers };
+pub fn build(data: &Dataset, query: Query, lang: Lang, locale: &dyn Locale) -> Option<Chart> {
+    let b = Builder { data, lang, locale };
     let chart = match query.view {
         View::Sites | View::Plan => sites::build(&b, query)?,
         View::Sectors | View::Companies => grouped::build(&b, query)?,

@@ -43,7 +43,7 @@ fn years(b: &Builder, measure: usize, scopes: &[Scope]) -> Vec<(String, String)>
 /// since the two are different measures at different dates.
 fn share(b: &Builder, current: f64, plan: f64) -> String {
     let percent = (current / plan * 100.0).round();
-    format!("{} ≈ {} %", b.lang.pick("достигнуто", "reached"), b.numbers.format(percent))
+    format!("{} ≈ {} %", b.lang.pick("достигнуто", "reached"), b.locale.format(percent))
 }
 
 pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
@@ -67,7 +67,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
         }
         rows.push(b.row(scope, current, planned));
     }
-    query.sort.apply(&mut rows);
+    query.sort.apply(&mut rows, b.locale);
     let m = &data.measures[measure];
     let (title, what) = match (plan_view, m.time, plan.is_some()) {
         (true, _, _) => (

@@ -26,7 +26,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
                 When::Period(p) => p.bounds().1,
                 _ => end,
             };
-            let label = short_figure(obs.value, obs.qualifier, b.numbers);
+            let label = short_figure(obs.value, obs.qualifier, b.locale);
             points.push(Point { observation: i, start, end, value: obs.value, label, partial: obs.scope.part.is_some() });
         }
         sort_by(&mut points, &|a, b| (a.end, a.start).cmp(&(b.end, b.start)));
@@ -53,7 +53,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
     if !undated.is_empty() {
         let list: Vec<String> = undated
             .iter()
-            .map(|&i| format!("{} ({})", short_figure(data.observations[i].value, data.observations[i].qualifier, b.numbers), data.observations[i].id))
+            .map(|&i| format!("{} ({})", short_figure(data.observations[i].value, data.observations[i].qualifier, b.locale), data.observations[i].id))
             .collect();
         chart.key.push(format!("{} {}", lang.pick("Не показаны, так как год не указан:", "Not shown, the year is not stated:"), list.join(", ")));
     }

@@ -3,7 +3,7 @@
 
 use super::{value_axis, Align, Mark, Paint, Pen, Rect, Shape, TextRole};
 use crate::chart::{Bar, Chart, Row};
-use crate::format::NumberFormat;
+use crate::format::Locale;
 
 const LINE_PITCH: f64 = 24.0;
 const BAR_THICKNESS: f64 = 16.0;
@@ -23,7 +23,7 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(pen: &Pen, chart: &Chart, numbers: &dyn NumberFormat) -> Columns {
+    fn new(pen: &Pen, chart: &Chart, locale: &dyn Locale) -> Columns {
         let (pad, inner) = (pen.pad, pen.inner());
         let narrow = pen.width < NARROW;
         let widest_label = chart.drawn_rows().map(|r| pen.measure.width(&r.label, TextRole::RowLabel)).fold(0.0, f64::max);
@@ -37,9 +37,9 @@ impl Columns {
         let bar_x = pad + if narrow { 0.0 } else { label_width + 12.0 };
         let top_value = chart.drawn_rows().flat_map(Row::bars).map(|b| b.end).fold(0.0, f64::max);
         // The last tick's label is centred on the plot's end: half of it must fit past it.
-        let half_tick = pen.measure.width(&numbers.format(top_value * 10.0), TextRole::Tick) / 2.0;
+        let half_tick = pen.measure.width(&locale.format(top_value * 10.0), TextRole::Tick) / 2.0;
         let plot_width = (pen.width - pad - bar_x - value_width.max(half_tick)).max(24.0);
-        let (step, axis_max) = value_axis(top_value, plot_width, numbers, pen.measure);
+        let (step, axis_max) = value_axis(top_value, plot_width, locale, pen.measure);
         Columns { narrow, value_width, label_width, bar_x, plot_width, axis_max, step }
     }
 
@@ -48,8 +48,8 @@ impl Columns {
     }
 }
 
-pub(super) fn layout(pen: &mut Pen, chart: &Chart, numbers: &dyn NumberFormat) -> (Vec<Mark>, Vec<Rect>) {
-    let columns = Columns::new(pen, chart, numbers);
+pub(super) fn layout(pen: &mut Pen, chart: &Chart, locale: &dyn Locale) -> (Vec<Mark>, Vec<Rect>) {
+    let columns = Columns::new(pen, chart, locale);
     let plot_top = pen.y;
     let mut marks = Vec::new();
     for (group, rows) in chart.drawn_groups() {
@@ -91,7 +91,7 @@ pub(super) fn layout(pen: &mut Pen, chart: &Chart, numbers: &dyn NumberFormat) -
     }
     let plot = Rect { x: columns.bar_x, y: plot_top, w: columns.plot_width, h: pen.y - plot_top };
     if chart.bars().next().is_some() {
-        axis(pen, &plot, columns.step, columns.axis_max, numbers);
+        axis(pen, &plot, columns.step, columns.axis_max, locale);
     }
     (marks, vec![plot])
 }
@@ -116,7 +116,7 @@ fn draw_bar(pen: &mut Pen, chart: &Chart, columns: &Columns, bar: &Bar, top: f64
 }
 
 /// Gridlines behind the bars and tick labels under them, each label clear of its neighbours.
-fn axis(pen: &mut Pen, plot: &Rect, step: f64, axis_max: f64, numbers: &dyn NumberFormat) {
+fn axis(pen: &mut Pen, plot: &Rect, step: f64, axis_max: f64, locale: &dyn Locale) {
     let ticks = (axis_max / step).round() as usize;
     let label_y = plot.bottom() + TextRole::Tick.line_height() / 2.0 + 2.0;
     let mut grid = Vec::new();
@@ -126,7 +126,7 @@ fn axis(pen: &mut Pen, plot: &Rect, step: f64, axis_max: f64, numbers: &dyn Numb
         let paint = if i == 0 { Paint::Axis } else { Paint::Grid };
         grid.push(Shape::Line { from: (x, plot.y), to: (x, plot.bottom()), paint, width: 1.0, mark: None });
         let align = if i == 0 { Align::Start } else { Align::Center };
-        pen.text(x, label_y, numbers.format(value), TextRole::Tick, Paint::Muted, align);
+        pen.text(x, label_y, locale.format(value), TextRole::Tick, Paint::Muted, align);
     }
     // Gridlines go first so that bars and labels are drawn over them.
     pen.shapes.splice(0..0, grid);

@@ -6,7 +6,7 @@ mod bars;
 mod timeline;
 
 use crate::chart::{Body, Chart, Series, Tone};
-use crate::format::NumberFormat;
+use crate::format::Locale;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -370,8 +370,8 @@ fn power_of_ten_within(value: f64) -> f64 {
 }
 
 /// A value axis that fits `count_room` labels: its step and its top, a whole number of steps.
-fn value_axis(top_value: f64, length: f64, numbers: &dyn NumberFormat, measure: &dyn TextMeasure) -> (f64, f64) {
-    let label_width = measure.width(&numbers.format(top_value * 10.0), TextRole::Tick) + 12.0;
+fn value_axis(top_value: f64, length: f64, locale: &dyn Locale, measure: &dyn TextMeasure) -> (f64, f64) {
+    let label_width = measure.width(&locale.format(top_value * 10.0), TextRole::Tick) + 12.0;
     let step = tick_step(top_value.max(1.0), ((length / label_width) as usize).clamp(1, 6));
     (step, (top_value / step).ceil().max(1.0) * step)
 }
@@ -452,14 +452,14 @@ impl Pen<'_> {
 }
 
 /// Lays a chart out at a width in CSS pixels; the height follows from the content.
-pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure, numbers: &dyn NumberFormat) -> Scene {
+pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure, locale: &dyn Locale) -> Scene {
     let width = width.max(240.0);
     let pad = if width < 480.0 { 10.0 } else { 16.0 };
     let mut pen = Pen { shapes: Vec::new(), measure, y: pad, pad, width };
     pen.top(chart);
     let (marks, plots) = match &chart.body {
-        Body::Bars(_) => bars::layout(&mut pen, chart, numbers),
-        Body::Timeline(panels) => timeline::layout(&mut pen, chart, panels, numbers),
+        Body::Bars(_) => bars::layout(&mut pen, chart, locale),
+        Body::Timeline(panels) => timeline::layout(&mut pen, chart, panels, locale),
     };
     pen.bottom(chart);
     Scene { width, height: (pen.y + pad).ceil(), shapes: pen.shapes, marks, plots }

@@ -5,7 +5,7 @@
 
 use super::{keep_within, tick_step, Align, Mark, Paint, Pen, Rect, Shape, TextRole};
 use crate::chart::{Chart, Panel, Series};
-use crate::format::NumberFormat;
+use crate::format::Locale;
 use chrono::{Datelike, NaiveDate};
 
 const PANEL_HEIGHT: f64 = 150.0;
@@ -35,12 +35,12 @@ impl Years {
     }
 }
 
-pub(super) fn layout(pen: &mut Pen, chart: &Chart, panels: &[Panel], numbers: &dyn NumberFormat) -> (Vec<Mark>, Vec<Rect>) {
+pub(super) fn layout(pen: &mut Pen, chart: &Chart, panels: &[Panel], locale: &dyn Locale) -> (Vec<Mark>, Vec<Rect>) {
     let points = panels.iter().flat_map(|p| &p.points);
     let first = points.clone().map(|p| p.start.year()).min().unwrap_or(2000);
     let last = points.clone().map(|p| p.end.year()).max().unwrap_or(first);
     let top_label = panels.iter().map(top_of).fold(0.0, f64::max) * 10.0;
-    let axis_width = pen.measure.width(&numbers.format(top_label), TextRole::Tick).ceil() + 8.0;
+    let axis_width = pen.measure.width(&locale.format(top_label), TextRole::Tick).ceil() + 8.0;
     let years = Years { first, last, x: pen.pad + axis_width, w: pen.width - 2.0 * pen.pad - axis_width - 8.0 };
     let mut marks = Vec::new();
     let mut plots = Vec::new();
@@ -50,7 +50,7 @@ pub(super) fn layout(pen: &mut Pen, chart: &Chart, panels: &[Panel], numbers: &d
         let plot = Rect { x: years.x, y: pen.y, w: years.w, h: PANEL_HEIGHT };
         let step = tick_step(top_of(panel).max(1.0), 4);
         let axis_max = (top_of(panel) / step).ceil().max(1.0) * step;
-        value_grid(pen, &plot, step, axis_max, numbers);
+        value_grid(pen, &plot, step, axis_max, locale);
         year_axis(pen, &plot, &years);
         let y_of = |v: f64| plot.bottom() - v / axis_max * plot.h;
         let tone = if n == 0 { Paint::Current } else { Paint::Category(1) };
@@ -102,14 +102,14 @@ fn label_point(pen: &mut Pen, plot: &Rect, taken: &mut Vec<Rect>, text: String, 
 }
 
 /// Horizontal gridlines with their values at the left, drawn under the points.
-fn value_grid(pen: &mut Pen, plot: &Rect, step: f64, axis_max: f64, numbers: &dyn NumberFormat) {
+fn value_grid(pen: &mut Pen, plot: &Rect, step: f64, axis_max: f64, locale: &dyn Locale) {
     let ticks = (axis_max / step).round() as usize;
     for i in 0..=ticks {
         let value = step * i as f64;
         let y = plot.bottom() - value / axis_max * plot.h;
         let paint = if i == 0 { Paint::Axis } else { Paint::Grid };
         pen.shapes.push(Shape::Line { from: (plot.x, y), to: (plot.right(), y), paint, width: 1.0, mark: None });
-        pen.text(plot.x - 6.0, y, numbers.format(value), TextRole::Tick, Paint::Muted, Align::End);
+        pen.text(plot.x - 6.0, y, locale.format(value), TextRole::Tick, Paint::Muted, Align::End);
     }
 }
 

@@ -10,7 +10,7 @@ use super::listeners::Listeners;
 use super::painter::Painter;
 use super::panels;
 use super::parts::Parts;
-use super::platform::{timed, CanvasText, IntlNumbers, Timings};
+use super::platform::{timed, CanvasText, IntlLocale, Timings};
 use crate::chart::{self, Chart, Query};
 use crate::dataset::Dataset;
 use crate::describe::details;
@@ -86,7 +86,7 @@ pub struct App {
     #[cfg(feature = "tools")]
     pub data_json: String,
     pub settings: Settings,
-    numbers: IntlNumbers,
+    locale: IntlLocale,
     text: CanvasText,
     painter: Painter,
     pub chart: Option<Chart>,
@@ -153,7 +153,7 @@ impl App {
         let painter = Painter::new(&document, parts.canvas.clone())?;
         Ok(App {
             mode,
-            numbers: IntlNumbers::new(settings.lang)?,
+            locale: IntlLocale::new(settings.lang)?,
             text: CanvasText::new(&document, FONT_FAMILY)?,
             painter,
             dark: media(&window, "(prefers-color-scheme: dark)"),
@@ -240,7 +240,7 @@ impl App {
     pub fn change_to(&mut self, next: Settings, animate: bool) -> Result<(), JsValue> {
         let before = std::mem::replace(&mut self.settings, next);
         if self.settings.lang != before.lang {
-            self.numbers = IntlNumbers::new(self.settings.lang)?;
+            self.locale = IntlLocale::new(self.settings.lang)?;
         }
         self.record(&before)?;
         self.show(animate)
@@ -276,7 +276,7 @@ impl App {
         self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
         let s = &self.settings;
         let query = Query { view: s.view, measure: s.measure.as_deref(), period: s.period.as_deref(), sort: s.sort, value_labels: s.value_labels };
-        self.chart = timed(&self.window, &mut self.timings.query, || chart::build(&self.data, query, lang, &self.numbers));
+        self.chart = timed(&self.window, &mut self.timings.query, || chart::build(&self.data, query, lang, &self.locale));
         self.parts.controls.update(&self.settings, self.chart.as_ref(), &self.data)?;
         self.parts.table_summary.set_text_content(Some(ui(UiText::DataTable, lang)));
         self.table_filled = false;
@@ -285,7 +285,7 @@ impl App {
         self.parts.details_close.set_text_content(Some(ui(UiText::Close, lang)));
         self.fill_embed()?;
         let title = self.chart.as_ref().map(|c| c.title.clone()).unwrap_or_default();
-        let summary = self.chart.as_ref().map(|c| summarize(&self.data, c, lang, &self.numbers)).unwrap_or_default();
+        let summary = self.chart.as_ref().map(|c| summarize(&self.data, c, lang, &self.locale)).unwrap_or_default();
         self.parts.canvas.set_attribute("aria-label", &format!("{title}. {}", ui(UiText::ChartHelp, lang)))?;
         self.parts.summary.set_text_content(Some(&summary.join(" ")));
         if self.scene.is_some() {
@@ -314,13 +314,13 @@ impl App {
             return Ok(());
         }
         self.table_filled = true;
-        panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, self.lang(), &self.numbers)
+        panels::fill_table(&self.parts.table, self.chart.as_ref(), &self.data, self.lang(), &self.locale)
     }
 
     /// The details panel, for the current selection.
     fn fill_details(&self) -> Result<(), JsValue> {
         let parts = &self.parts;
-        panels::fill_details(&parts.details, &parts.details_heading, &parts.details_list, &self.data, self.subject().as_ref(), self.lang(), &self.numbers)
+        panels::fill_details(&parts.details, &parts.details_heading, &parts.details_list, &self.data, self.subject().as_ref(), self.lang(), &self.locale)
     }
 
     /// The embed panel's snippets for the current state.
@@ -356,7 +356,7 @@ impl App {
             return Ok(());
         }
         self.drawn_for = now;
-        self.scene = timed(&self.window, &mut self.timings.layout, || self.chart.as_ref().map(|chart| layout(chart, now.0, &self.text, &self.numbers)));
+        self.scene = timed(&self.window, &mut self.timings.layout, || self.chart.as_ref().map(|chart| layout(chart, now.0, &self.text, &self.locale)));
         if let Some(scene) = &self.scene {
             self.interaction.relayout(scene);
         }
@@ -455,7 +455,7 @@ impl App {
     fn update_tooltip(&self, announce: bool) -> Result<(), JsValue> {
         let tooltip = &self.parts.tooltip;
         let mark = self.interaction.active().and_then(|i| self.scene.as_ref()?.marks.get(i));
-        let shown = mark.map(|m| (m, details(&self.data, m.observation, self.lang(), &self.numbers)));
+        let shown = mark.map(|m| (m, details(&self.data, m.observation, self.lang(), &self.locale)));
         if announce {
             let text = shown.as_ref().map(|(_, d)| panels::announcement(d)).unwrap_or_default();
             self.parts.live.set_text_content(Some(&text));

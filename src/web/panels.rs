@@ -5,7 +5,7 @@ use super::dom::{append, append_text, clear, document_of, element};
 use crate::chart::Chart;
 use crate::dataset::Dataset;
 use crate::describe::{conflicts, details, Details};
-use crate::format::NumberFormat;
+use crate::format::Locale;
 use crate::lang::Lang;
 use crate::subject::Subject;
 use crate::ui_text::{ui, UiText};
@@ -49,7 +49,7 @@ fn link(parent: &Element, text: &str, url: &str) -> Result<(), JsValue> {
 }
 
 /// Lists every figure in the dataset about the selected subject, each with its source.
-pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data: &Dataset, subject: Option<&Subject>, lang: Lang, numbers: &dyn NumberFormat) -> Result<(), JsValue> {
+pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data: &Dataset, subject: Option<&Subject>, lang: Lang, locale: &dyn Locale) -> Result<(), JsValue> {
     let Some(subject) = subject else {
         panel.set_hidden(true);
         return Ok(());
@@ -59,7 +59,7 @@ pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data
     clear(list);
     let document = document_of(panel)?;
     for index in figures {
-        let d = details(data, index, lang, numbers);
+        let d = details(data, index, lang, locale);
         let item = element(&document, "li", "")?;
         append(list, &[&item])?;
         append_text(&item, "strong", "", &d.figure)?;
@@ -73,7 +73,7 @@ pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data
             append_text(&item, "p", "tx-tip-note", &labelled(UiText::Note, lang, note))?;
         }
         for other in conflicts(data, index) {
-            let o = details(data, other, lang, numbers);
+            let o = details(data, other, lang, locale);
             append_text(&item, "p", "tx-conflict", &format!("(!) {} {}: {} ({})", ui(UiText::Disagrees, lang), o.id, o.figure, o.source))?;
         }
     }
@@ -82,7 +82,7 @@ pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data
 }
 
 /// The chart's figures as a table: the same values, qualifiers, dates and sources.
-pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: Lang, numbers: &dyn NumberFormat) -> Result<(), JsValue> {
+pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: Lang, locale: &dyn Locale) -> Result<(), JsValue> {
     clear(table);
     let Some(chart) = chart else { return Ok(()) };
     append_text(table, "caption", "", &chart.title)?;
@@ -97,7 +97,7 @@ pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: 
     append(&head, &[&header_row])?;
     let body = element(&document, "tbody", "")?;
     for index in chart.observations() {
-        let d = details(data, index, lang, numbers);
+        let d = details(data, index, lang, locale);
         table_row(&body, &[&d.id, &d.heading, &d.measure, &d.figure, &d.when, &d.source, &d.wording], Some(&d.url))?;
     }
     for row in chart.rows().filter(|r| r.current.is_none()) {

@@ -19,7 +19,7 @@ fn install_hook() {
     INSTALL.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             // The message names the Rust file and line; a JavaScript stack of the stripped
-            // release wasm would only add function numbers.
+            // release wasm would only add function locale.
             let what = info.to_string();
             web_sys::console::error_1(&what.as_str().into());
             report(&what);

@@ -1,10 +1,12 @@
-//! The core's two needs from the browser: numbers formatted by `Intl`, text measured on a canvas.
+//! The core's needs from the browser: numbers formatted and names ordered by `Intl`, text measured
+//! on a canvas.
 
-use crate::format::{NumberFormat, PlainNumbers};
+use crate::format::{Locale, PlainLocale};
 use crate::lang::Lang;
 use crate::layout::{EstimatedText, TextMeasure, TextRole};
 use serde::Serialize;
 use std::cell::RefCell;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Document, Window};
@@ -35,26 +37,42 @@ struct NumberOptions {
     maximum_fraction_digits: u8,
 }
 
-/// `Intl.NumberFormat` for the page's language: "27 400" in Russian, "27,400" in English.
-pub struct IntlNumbers {
+/// `Intl.Collator`'s options: "Site 9" before "Site 10".
+#[derive(Serialize)]
+struct CollatorOptions {
+    numeric: bool,
+}
+
+/// `Intl` for the page's language: numbers as "27 400" in Russian and "27,400" in English, and
+/// names in that language's alphabetical order (ё with е in Russian).
+pub struct IntlLocale {
     format: js_sys::Function,
+    compare: js_sys::Function,
     lang: Lang,
 }
 
-impl IntlNumbers {
-    pub fn new(lang: Lang) -> Result<IntlNumbers, JsValue> {
-        let options = serde_wasm_bindgen::to_value(&NumberOptions { maximum_fraction_digits: 1 })?;
+impl IntlLocale {
+    pub fn new(lang: Lang) -> Result<IntlLocale, JsValue> {
         let locales = js_sys::Array::of1(&lang.code().into());
-        let format = js_sys::Intl::NumberFormat::new(&locales, options.unchecked_ref()).format();
-        Ok(IntlNumbers { format, lang })
+        let numbers = serde_wasm_bindgen::to_value(&NumberOptions { maximum_fraction_digits: 1 })?;
+        let format = js_sys::Intl::NumberFormat::new(&locales, numbers.unchecked_ref()).format();
+        let names = serde_wasm_bindgen::to_value(&CollatorOptions { numeric: true })?;
+        let compare = js_sys::Intl::Collator::new(&locales, names.unchecked_ref()).compare();
+        Ok(IntlLocale { format, compare, lang })
     }
 }
 
-impl NumberFormat for IntlNumbers {
+impl Locale for IntlLocale {
     fn format(&self, value: f64) -> String {
         // `format` throws for nothing a number can be; the same grouping stands in if it did.
         let formatted = self.format.call1(&JsValue::NULL, &value.into()).ok().and_then(|text| text.as_string());
-        formatted.unwrap_or_else(|| PlainNumbers(self.lang).format(value))
+        formatted.unwrap_or_else(|| PlainLocale(self.lang).format(value))
+    }
+
+    fn compare(&self, a: &str, b: &str) -> Ordering {
+        // `compare` throws for nothing two strings can be; code point order stands in if it did.
+        let order = self.compare.call2(&JsValue::NULL, &a.into(), &b.into()).ok().and_then(|n| n.as_f64());
+        order.map_or_else(|| a.cmp(b), |n| n.partial_cmp(&0.0).unwrap_or(Ordering::Equal))
     }
 }
 
