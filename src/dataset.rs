@@ -248,7 +248,7 @@ impl<'a> Checker<'a> {
         match self.field("format") {
             None => self.report("$", ProblemKind::MissingField("format".into())),
             Some(f) if f.as_str() == Some("sez-jobs") => {}
-            Some(other) => self.report("$.format", ProblemKind::WrongFormat { found: written(other).trim_matches('"').into() }),
+            Some(other) => self.report("$.format", ProblemKind::WrongFormat { found: written(other) }),
         }
         match self.field("version") {
             None => self.report("$", ProblemKind::MissingField("version".into())),
@@ -620,7 +620,11 @@ fn valid<T>(items: Vec<Option<T>>) -> Vec<T> {
     valid
 }
 
-/// A value as the JSON text would write it, to quote it in a problem.
+/// A value quoted in a problem: a text or a number as written, anything else by its kind.
 fn written(value: &Json) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+    match value {
+        Json::String(text) => text.to_string(),
+        Json::Number(number) => number.to_string(),
+        other => raw::kind_of(other).to_string(),
+    }
 }
