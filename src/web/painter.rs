@@ -1,7 +1,6 @@
-//! The chart on screen. plotters-canvas draws the chart onto a layer canvas kept off the page,
-//! which is copied onto the page's canvas; the active mark's highlight is drawn over the copy.
-//! Moving the highlight copies back only the part of the layer it covered: the chart itself is
-//! drawn again only when it changes.
+//! The chart on screen. plotters-canvas draws the chart on the page's canvas; the active mark's
+//! highlight is drawn over it, after the pixels it will cover are copied aside, and taken off
+//! again by copying them back: the chart itself is drawn again only when it changes.
 
 use super::dom;
 use crate::layout::{Highlight, Rect, Scene};
@@ -14,12 +13,17 @@ pub struct Painter {
     /// The canvas on the page.
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
-    /// The chart as last drawn, without the highlight.
-    layer: HtmlCanvasElement,
+    /// The chart's pixels under the highlight, kept off the page.
+    under: HtmlCanvasElement,
+    under_context: CanvasRenderingContext2d,
     /// Backend pixels to a CSS pixel.
     scale: f64,
-    /// Where the highlight is drawn now (CSS pixels), to be wiped off before it moves.
-    lit: Option<Rect>,
+    /// Where the highlight is drawn now (whole backend pixels: x, y, width, height).
+    lit: Option<(f64, f64, f64, f64)>,
+}
+
+fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    Ok(canvas.get_context("2d")?.ok_or("the browser gave no 2d canvas context")?.unchecked_into())
 }
 
 /// A plotters-canvas backend on a canvas.
@@ -41,7 +45,7 @@ pub fn size_for(canvas: &HtmlCanvasElement, width: f64, height: f64, scale: f64)
     }
 }
 
-/// Draws a scene on a canvas sized for it: an export's, or the layer.
+/// Draws a scene on a canvas sized for it: the page's, or an export's.
 pub fn draw_on(canvas: &HtmlCanvasElement, scene: &Scene, target: Target, related: Related) -> Result<(), JsValue> {
     size_for(canvas, scene.width, scene.height, target.scale);
     render::draw(backend(canvas)?, scene, target, related).map_err(drawing_error)
@@ -49,43 +53,41 @@ pub fn draw_on(canvas: &HtmlCanvasElement, scene: &Scene, target: Target, relate
 
 impl Painter {
     pub fn new(document: &Document, canvas: HtmlCanvasElement) -> Result<Painter, JsValue> {
-        let context = canvas.get_context("2d")?.ok_or("the browser gave no 2d canvas context")?.unchecked_into();
-        Ok(Painter { canvas, context, layer: dom::create(document, "canvas")?, scale: 1.0, lit: None })
+        let under: HtmlCanvasElement = dom::create(document, "canvas")?;
+        Ok(Painter { context: context_2d(&canvas)?, canvas, under_context: context_2d(&under)?, under, scale: 1.0, lit: None })
     }
 
-    /// Draws the chart (a selection dims what is not about it) and shows it with no highlight.
+    /// Draws the chart (a selection dims what is not about it), with no highlight.
     pub fn paint(&mut self, scene: &Scene, target: Target, related: Related) -> Result<(), JsValue> {
         dom::set_px(&self.canvas, "width", scene.width)?;
         dom::set_px(&self.canvas, "height", scene.height)?;
-        size_for(&self.canvas, scene.width, scene.height, target.scale);
-        draw_on(&self.layer, scene, target, related)?;
+        draw_on(&self.canvas, scene, target, related)?;
         self.scale = target.scale;
         self.lit = None;
-        self.context.draw_image_with_html_canvas_element(&self.layer, 0.0, 0.0)
+        Ok(())
     }
 
     /// Moves the highlight to `highlight` (or takes it away), leaving the chart as drawn.
     pub fn highlight(&mut self, highlight: Option<&Highlight>, target: Target) -> Result<(), JsValue> {
-        if let Some(lit) = self.lit.take() {
-            self.restore(&lit)?;
+        if let Some((x, y, w, h)) = self.lit.take() {
+            self.context.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(&self.under, 0.0, 0.0, w, h, x, y, w, h)?;
         }
         let Some(highlight) = highlight else { return Ok(()) };
-        render::draw_highlight(backend(&self.canvas)?, highlight, target).map_err(drawing_error)?;
-        self.lit = Some(highlight.band.union(&highlight.ring));
-        Ok(())
+        let Some((x, y, w, h)) = self.pixels_under(&highlight.band.union(&highlight.ring)) else { return Ok(()) };
+        size_for(&self.under, w, h, 1.0);
+        self.under_context.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(&self.canvas, x, y, w, h, 0.0, 0.0, w, h)?;
+        self.lit = Some((x, y, w, h));
+        render::draw_highlight(backend(&self.canvas)?, highlight, target).map_err(drawing_error)
     }
 
-    /// Copies the chart back over a part of the page's canvas: the whole backend pixels it
-    /// touches, and one more each way for the edges' anti-aliasing.
-    fn restore(&self, rect: &Rect) -> Result<(), JsValue> {
-        let (width, height) = (f64::from(self.layer.width()), f64::from(self.layer.height()));
+    /// The whole backend pixels of the page's canvas a rectangle touches, and one more each way
+    /// for the edges' anti-aliasing; `None` where that is nothing.
+    fn pixels_under(&self, rect: &Rect) -> Option<(f64, f64, f64, f64)> {
+        let (width, height) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
         let x = ((rect.x * self.scale).floor() - 1.0).clamp(0.0, width);
         let y = ((rect.y * self.scale).floor() - 1.0).clamp(0.0, height);
         let w = ((rect.right() * self.scale).ceil() + 1.0).clamp(0.0, width) - x;
         let h = ((rect.bottom() * self.scale).ceil() + 1.0).clamp(0.0, height) - y;
-        if w <= 0.0 || h <= 0.0 {
-            return Ok(());
-        }
-        self.context.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(&self.layer, x, y, w, h, x, y, w, h)
+        (w > 0.0 && h > 0.0).then_some((x, y, w, h))
     }
 }
