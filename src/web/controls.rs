@@ -1,8 +1,7 @@
 //! The explorer's controls: view, measure, period, sort, value labels and language. Building
 //! them here; what they change is decided by the settings in the core.
 
-use super::dom::{append, create, element, set_state, text_element};
-use super::parts::part_id;
+use super::dom::{append, create, element, part_id, set_state, text_element};
 use crate::chart::{Chart, Sort, View};
 use crate::dataset::Dataset;
 use crate::lang::Lang;

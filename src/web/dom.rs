@@ -11,6 +11,11 @@ pub fn create<T: JsCast>(document: &Document, tag: &str) -> Result<T, JsValue> {
     Ok(document.create_element(tag)?.unchecked_into())
 }
 
+/// The id of one of an explorer's parts: the explorer's own id and the part's name.
+pub fn part_id(id: &str, part: &str) -> String {
+    format!("{id}-{part}")
+}
+
 pub fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
     let element: HtmlElement = create(document, tag)?;
     if !class.is_empty() {

@@ -2,7 +2,7 @@
 //! status, the figure (canvas, tooltip, live region, summary), the details panel and the table.
 
 use super::controls::Controls;
-use super::dom::{append, clear, create, element};
+use super::dom::{append, clear, create, element, part_id};
 use web_sys::{Document, HtmlCanvasElement, HtmlElement, HtmlTextAreaElement};
 use wasm_bindgen::JsValue;
 
@@ -31,11 +31,6 @@ pub struct Parts {
     pub table_box: HtmlElement,
     pub table_summary: HtmlElement,
     pub table: HtmlElement,
-}
-
-/// The id of one of an explorer's parts: the explorer's own id and the part's name.
-pub fn part_id(id: &str, part: &str) -> String {
-    format!("{id}-{part}")
 }
 
 /// A read-only text area with its label, for a snippet to copy.
