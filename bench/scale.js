@@ -35,6 +35,6 @@ window.runScale = (observations, sites) => {
   const start = performance.now();
   const problems = explorer.loadText(text, 'synthetic.json');
   const call = performance.now() - start;
-  return { bytes: text.length, problems: problems.slice(0, 3), timings: { ...explorer.timings(), call } };
+  return { bytes: text.length, problems: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`), timings: { ...explorer.timings(), call } };
 };
 window.scaleReady = true;

