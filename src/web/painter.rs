@@ -1,6 +1,7 @@
 //! The chart on screen. plotters-canvas draws the chart on the page's canvas; the active mark's
-//! highlight is drawn over it, after the pixels it will cover are copied aside, and taken off
-//! again by copying them back: the chart itself is drawn again only when it changes.
+//! highlight is drawn over it and taken off again by copying back the chart's pixels it covered,
+//! from a copy of the chart made at the first highlight after each drawing. The chart itself is
+//! drawn again only when it changes, and a chart nobody points at is never copied.
 
 use super::dom;
 use crate::layout::{Highlight, Rect, Scene};
@@ -13,9 +14,11 @@ pub struct Painter {
     /// The canvas on the page.
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
-    /// The chart's pixels under the highlight, kept off the page.
-    under: HtmlCanvasElement,
-    under_context: CanvasRenderingContext2d,
+    /// A copy of the chart as drawn, kept off the page, made when first needed.
+    copy: HtmlCanvasElement,
+    copy_context: CanvasRenderingContext2d,
+    /// Whether `copy` holds the chart now on the page.
+    copied: bool,
     /// Backend pixels to a CSS pixel.
     scale: f64,
     /// Where the highlight is drawn now (whole backend pixels: x, y, width, height).
@@ -53,8 +56,8 @@ pub fn draw_on(canvas: &HtmlCanvasElement, scene: &Scene, target: Target, relate
 
 impl Painter {
     pub fn new(document: &Document, canvas: HtmlCanvasElement) -> Result<Painter, JsValue> {
-        let under: HtmlCanvasElement = dom::create(document, "canvas")?;
-        Ok(Painter { context: context_2d(&canvas)?, canvas, under_context: context_2d(&under)?, under, scale: 1.0, lit: None })
+        let copy: HtmlCanvasElement = dom::create(document, "canvas")?;
+        Ok(Painter { context: context_2d(&canvas)?, canvas, copy_context: context_2d(&copy)?, copy, copied: false, scale: 1.0, lit: None })
     }
 
     /// Draws the chart (a selection dims what is not about it), with no highlight.
@@ -64,24 +67,27 @@ impl Painter {
         draw_on(&self.canvas, scene, target, related)?;
         self.scale = target.scale;
         self.lit = None;
+        self.copied = false;
         Ok(())
     }
 
     /// Moves the highlight to `highlight` (or takes it away), leaving the chart as drawn.
     pub fn highlight(&mut self, highlight: Option<&Highlight>, target: Target) -> Result<(), JsValue> {
         if let Some((x, y, w, h)) = self.lit.take() {
-            self.context.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(&self.under, 0.0, 0.0, w, h, x, y, w, h)?;
+            self.context.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(&self.copy, x, y, w, h, x, y, w, h)?;
         }
         let Some(highlight) = highlight else { return Ok(()) };
-        let Some((x, y, w, h)) = self.pixels_under(&highlight.band.union(&highlight.ring)) else { return Ok(()) };
-        size_for(&self.under, w, h, 1.0);
-        self.under_context.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(&self.canvas, x, y, w, h, 0.0, 0.0, w, h)?;
-        self.lit = Some((x, y, w, h));
+        if !self.copied {
+            size_for(&self.copy, f64::from(self.canvas.width()), f64::from(self.canvas.height()), 1.0);
+            self.copy_context.draw_image_with_html_canvas_element(&self.canvas, 0.0, 0.0)?;
+            self.copied = true;
+        }
+        self.lit = self.pixels_under(&highlight.band.union(&highlight.ring));
         render::draw_highlight(backend(&self.canvas)?, highlight, target).map_err(drawing_error)
     }
 
     /// The whole backend pixels of the page's canvas a rectangle touches, and one more each way
-    /// for the edges' anti-aliasing; `None` where that is nothing.
+    /// for the edges' anti-aliasing (x, y, width, height); `None` where that is nothing.
     fn pixels_under(&self, rect: &Rect) -> Option<(f64, f64, f64, f64)> {
         let (width, height) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
         let x = ((rect.x * self.scale).floor() - 1.0).clamp(0.0, width);
