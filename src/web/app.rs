@@ -101,6 +101,9 @@ pub struct App {
     pub listeners: Listeners,
     /// Asks for the next animation frame's callback (`wiring` makes it).
     pub next_frame: Option<js_sys::Function>,
+    /// Whether a frame is asked for and not yet run: a transition started while another runs
+    /// keeps one chain of frames, not one more for each start.
+    frame_asked: bool,
     pub timings: Timings,
     /// Whether the data table shows the current chart.
     table_filled: bool,
@@ -173,6 +176,7 @@ impl App {
             transition: None,
             listeners: Listeners::default(),
             next_frame: None,
+            frame_asked: false,
             timings: Timings::default(),
             table_filled: false,
             width: 0.0,
@@ -361,14 +365,30 @@ impl App {
             self.interaction.relayout(scene);
         }
         self.mark_related();
-        match (&self.transition, &self.next_frame) {
-            (Some(_), Some(next)) => self.window.request_animation_frame(next).map(|_| ()),
-            _ => self.draw(),
+        match self.transition {
+            Some(_) => self.ask_for_frame(),
+            None => self.draw(),
+        }
+    }
+
+    fn ask_for_frame(&mut self) -> Result<(), JsValue> {
+        match &self.next_frame {
+            Some(next) if !self.frame_asked => {
+                self.window.request_animation_frame(next)?;
+                self.frame_asked = true;
+                Ok(())
+            }
+            Some(_) => Ok(()),
+            None => {
+                self.transition = None;
+                self.draw()
+            }
         }
     }
 
     /// One frame of a transition; the last one draws the scene as it is.
     pub fn frame(&mut self, now: f64) -> Result<(), JsValue> {
+        self.frame_asked = false;
         let Some(transition) = &mut self.transition else { return Ok(()) };
         let started = *transition.started.get_or_insert(now);
         let t = (now - started) / TRANSITION_MS;
@@ -376,11 +396,10 @@ impl App {
             self.transition = None;
             return self.draw();
         }
-        let (Some(scene), Some(next)) = (&self.scene, &self.next_frame) else { return Ok(()) };
+        let Some(scene) = &self.scene else { return Ok(()) };
         let tweened = scene.tween(&transition.from, t);
         self.painter.paint(&tweened, on_canvas(self.theme(), &self.text, self.drawn_for.1), self.related.as_deref())?;
-        self.window.request_animation_frame(next)?;
-        Ok(())
+        self.ask_for_frame()
     }
 
     fn mark_related(&mut self) {

@@ -203,6 +203,33 @@ test('changing the sort moves the bars over several frames, and at once under re
   assert.equal(frames, 1, 'no animation under prefers-reduced-motion');
 });
 
+test('switching views on every frame draws the chart once a frame, however many transitions overlap', async () => {
+  const page = await app.open('?view=sites&lang=en');
+  const drawsPerFrame = await page.evaluate(async () => {
+    // Every drawing of the chart starts by filling its background over the whole canvas.
+    let draws = 0;
+    const fillRect = CanvasRenderingContext2D.prototype.fillRect;
+    CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
+      if (x === 0 && y === 0 && w === this.canvas.width && h === this.canvas.height) draws++;
+      return fillRect.call(this, x, y, w, h);
+    };
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const views = [...document.querySelectorAll('.tx-group')[0].querySelectorAll('button')];
+    const counts = [];
+    for (let i = 0; i < 30; i++) {
+      await frame();
+      draws = 0;
+      views[(i + 1) % views.length].click();
+      await frame();
+      counts.push(draws);
+    }
+    return counts;
+  });
+  // The click's own layout may draw once, and the frame draws the transition once.
+  assert.ok(Math.max(...drawsPerFrame) <= 2, `draws per switch: ${drawsPerFrame.join(' ')}`);
+  assert.ok(drawsPerFrame.slice(-5).every((n) => n >= 1), `the chart is drawn: ${drawsPerFrame.join(' ')}`);
+});
+
 test('hovering draws a highlight over the row on the canvas, takes it off again, and never redraws the chart', async () => {
   const page = await app.open('?view=sites&lang=en', { deviceScaleFactor: 2 });
   const [found] = await sweep(page, 400);
