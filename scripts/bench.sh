@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: sets up, builds the release, then measures it beside Chart.js in headless
-# Chromium and prints the table (see README, "Performance").
+# Chromium and prints the table (see docs/PERFORMANCE.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

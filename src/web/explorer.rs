@@ -90,8 +90,7 @@ pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
 }
 
 /// Builds an explorer inside a host's element with `options`; the page's URL is left alone.
-/// Throws a `TypeError` or `RangeError` for an option it does not take. (The first-chart build
-/// runs only the explorer page, which keeps its state in the URL, and leaves out what is for hosts.)
+/// Throws a `TypeError` or `RangeError` for an option it does not take.
 #[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn mount(root: HtmlElement, #[wasm_bindgen(unchecked_param_type = "ExplorerOptions")] options: JsValue) -> Result<Explorer, JsValue> {
