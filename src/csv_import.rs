@@ -10,9 +10,9 @@ use crate::sorting::sort_by;
 use serde_json::Number;
 use std::collections::HashMap;
 
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 20] = [
     "id", "measure", "zone", "sites", "sector", "company", "part", "value", "max", "qualifier", "date", "period", "target",
-    "source_outlet", "source_url", "source_date", "source_title", "wording", "note",
+    "source_outlet", "source_url", "source_date", "source_title", "source_grade", "wording", "note",
 ];
 const REQUIRED: [&str; 7] = ["id", "measure", "value", "qualifier", "source_outlet", "source_url", "wording"];
 /// Measures are not defined in a CSV: rows name one of the embedded dataset's, which brings
@@ -142,6 +142,7 @@ impl Rows {
         let source_id = format!("s{}", source_index + 1);
         self.sources.add(url.clone(), |_| {
             let mut fields = Vec::from_iter(text("date", "source_date"));
+            fields.extend(text("grade", "source_grade"));
             fields.extend([("id", Json::text(source_id.clone())), ("outlet", Json::text(cell("source_outlet")))]);
             fields.extend(text("title", "source_title"));
             fields.push(("url", Json::text(url)));

@@ -1,6 +1,7 @@
 //! A dataset that passed every rule of the format, with its references resolved to indices.
 //! `parse` is the only way to get one: it lists every problem it finds, each at its JSON path.
 
+use crate::grade::Grade;
 use crate::json::{self, Json, Object};
 use crate::lang::Localized;
 use crate::limits::{MAX_ITEMS, MAX_OBSERVATIONS, MAX_TEXT_CHARS, MAX_VALUE};
@@ -49,6 +50,8 @@ pub struct Source {
     pub outlet: String,
     pub date: Option<PartialDate>,
     pub url: String,
+    /// How far the source can be trusted to have said it; `None` where the dataset does not say.
+    pub grade: Option<Grade>,
 }
 
 /// What an observation is about; every field narrows it, none at all is the whole zone.
@@ -447,7 +450,8 @@ impl<'a> Checker<'a> {
                 None
             })?),
         };
-        Some(Source { id: id?, title: title?, outlet: outlet?, date, url: url? })
+        let grade = self.optional(raw.grade, path, "grade");
+        Some(Source { id: id?, title: title?, outlet: outlet?, date, url: url?, grade: grade? })
     }
 
     fn scope(&mut self, raw: raw::Scope, path: &Path) -> Option<Scope> {

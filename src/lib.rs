@@ -5,6 +5,7 @@
 pub mod lang;
 pub mod limits;
 pub mod qualifier;
+pub mod grade;
 pub mod time;
 pub mod problem;
 mod json;

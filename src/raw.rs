@@ -11,6 +11,7 @@
 use crate::json::{self, Json, Object};
 use crate::lang::Localized;
 use crate::problem::ProblemKind;
+use crate::grade::Grade;
 use crate::qualifier::QualifierName;
 use crate::time::MeasureTime;
 
@@ -264,13 +265,14 @@ pub struct Source<'j> {
     pub outlet: Field<String>,
     pub date: Field<&'j str>,
     pub url: Field<String>,
+    pub grade: Field<Grade>,
     pub unknown: Unknown<'j>,
 }
 
 impl<'j> Read<'j> for Source<'j> {
     fn read(value: &'j Json<'j>) -> Result<Self, Wrong> {
-        let ([id, title, outlet, date, url], unknown) = fields(value, "struct Source", ["id", "title", "outlet", "date", "url"])?;
-        Ok(Source { id: id.into(), title: title.into(), outlet: outlet.into(), date: date.into(), url: url.into(), unknown })
+        let ([id, title, outlet, date, url, grade], unknown) = fields(value, "struct Source", ["id", "title", "outlet", "date", "url", "grade"])?;
+        Ok(Source { id: id.into(), title: title.into(), outlet: outlet.into(), date: date.into(), url: url.into(), grade: grade.into(), unknown })
     }
 }
 
@@ -292,6 +294,12 @@ impl<'j> Decode<'j> for Scope<'j> {
             company: optional(company, "company")?,
             part: optional(part, "part")?,
         })
+    }
+}
+
+impl<'j> Decode<'j> for Grade {
+    fn decode(value: &'j Json<'j>) -> Result<Self, Wrong> {
+        variant(value, &Grade::ALL.map(|grade| (grade.code(), grade)))
     }
 }
 
