@@ -139,7 +139,7 @@ fn a_figures_details_list_the_other_figures_for_the_same_subject() {
     let d = details(&data, f16, Lang::En, &PlainLocale(Lang::En));
     assert_eq!(d.figure, "more than 30,000 jobs");
     assert_eq!(d.wording, "«создано больше 30 тысяч рабочих мест»");
-    assert!(d.others[0].starts_with("> 27,400 · as of 9 Sep 2025 (CNews)"), "{:?}", d.others);
+    assert_eq!(&d.others[..2], ["> 28,000 · as of 22 Oct 2025 (nsn.fm)", "> 27,400 · as of 9 Sep 2025 (CNews)"], "newest first");
     assert!(d.others.iter().all(|o| !o.contains("30,000")));
 }
 
@@ -178,7 +178,13 @@ fn the_timeline_puts_each_zone_figure_on_its_own_measures_axis() {
     let h1_2023 = panels[1].points.iter().find(|p| data.observations[p.observation].id == "f30").unwrap();
     assert_eq!((h1_2023.start.to_string(), h1_2023.end.to_string()), ("2023-01-01".into(), "2023-06-30".into()));
     assert!(panels[1].points.iter().any(|p| p.partial), "resident-only figures are drawn hollow");
-    assert!(chart.key.iter().any(|k| k.contains("f28")), "the undated figure is named, not silently dropped");
+    let f28 = panels[1].points.iter().find(|p| data.observations[p.observation].id == "f28").expect("f28, dated by the second review");
+    assert_eq!((f28.start.to_string(), f28.end.to_string()), ("2024-01-01".into(), "2024-12-31".into()));
+    let mut undated = data;
+    let f28 = undated.observations.iter().position(|o| o.id == "f28").unwrap();
+    undated.observations[f28].when = technopolis_explorer::time::When::NotStated;
+    let chart = query_chart(&undated, Query { view: View::Timeline, ..Query::default() });
+    assert!(chart.key.iter().any(|k| k.contains("f28")), "an undated figure is named, not silently dropped");
 }
 
 #[test]

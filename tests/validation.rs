@@ -35,7 +35,7 @@ fn assert_problem(problems: &[Problem], path: &str, kind: ProblemKind) {
 fn the_embedded_dataset_is_valid_and_complete() {
     let data = Dataset::parse(EMBEDDED_DATASET).unwrap_or_else(|p| panic!("{p:#?}"));
     assert_eq!(data.sites.len(), 11);
-    assert_eq!(data.observations.len(), 97);
+    assert_eq!(data.observations.len(), 101, "97 figures, less 3 dropped and plus 7 added by the second review");
     assert_eq!(data.observations[0].id, "f01", "the seed article's figures come first");
     let ids: Vec<&str> = data.observations.iter().map(|o| o.id.as_str()).collect();
     for id in ["f02", "f10", "f17", "f36", "f53", "f100"] {
@@ -165,6 +165,26 @@ fn an_observation_is_dated_the_way_its_measure_says() {
         d["observations"][0]["period"] = json!("2025");
     });
     assert_problem(&problems, "$.observations[0].period", ProblemKind::WrongTimeField { expected: "date" });
+}
+
+#[test]
+fn a_grade_that_does_not_exist_is_named_with_its_path_and_the_allowed_ones() {
+    let problems = problems_after(|d| set(d, "/sources/3/grade", json!("blog")));
+    let allowed = ["official", "company", "major_media", "media", "repost"].map(String::from).to_vec();
+    assert_eq!(problems, vec![Problem::new("$.sources[3].grade", ProblemKind::UnknownValue { found: "blog".into(), allowed })]);
+    let said = problems[0].describe(Lang::En);
+    assert!(said.contains("blog") && said.contains("major_media"), "{said}");
+    let problems = problems_after(|d| set(d, "/sources/0/grade", json!(3)));
+    assert_eq!(problems[0].path(), "$.sources[0].grade");
+}
+
+#[test]
+fn a_source_without_a_grade_is_read_as_not_graded() {
+    let mut data = embedded();
+    data["sources"][0].as_object_mut().unwrap().remove("grade");
+    let parsed = Dataset::parse(&data.to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(parsed.sources[0].grade, None);
+    assert!(parsed.sources[1].grade.is_some());
 }
 
 #[test]
