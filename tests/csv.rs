@@ -108,3 +108,15 @@ fn a_spreadsheets_json_form_writes_fields_in_the_order_of_their_names() {
     );
     assert_eq!(rest, observations);
 }
+
+#[test]
+fn a_spreadsheets_source_grade_is_read_and_a_wrong_one_named_by_line_and_column() {
+    let header = format!("{HEADER},source_grade");
+    let rows = |grade: &str| format!("{header}\na1,people_employed,Зона,Северная,,,,5,,exact,2026-01-01,,,Газета,https://example.org/a,,,5,,{grade}");
+    let (data, _) = parse_csv(&rows("official")).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(data.sources[0].grade, Some(technopolis_explorer::grade::Grade::Official));
+    let problems = parse_csv(&rows("blog")).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].place, Place::Csv { line: 2, column: Some("source_grade".into()) });
+    assert!(problems[0].describe(Lang::En).contains("blog"), "{}", problems[0].describe(Lang::En));
+}
