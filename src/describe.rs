@@ -3,6 +3,7 @@
 
 use crate::dataset::{Dataset, Observation, Scope};
 use crate::format::{short_figure, worded_figure, Locale};
+use crate::grade::{grade_words, Grade};
 use crate::lang::Lang;
 use crate::sorting::sort_by_cached_key;
 use std::cmp::Reverse;
@@ -49,6 +50,33 @@ pub fn source_label(data: &Dataset, obs: &Observation, lang: Lang) -> String {
     format!("{}, {}", source.outlet, source_date_label(source.date.as_ref(), lang))
 }
 
+/// Whether a figure rests on a repost only: its one source is a copy of someone else's text.
+pub fn rests_on_repost(data: &Dataset, obs: &Observation) -> bool {
+    data.sources[obs.source].grade == Some(Grade::Repost)
+}
+
+/// A sentence to paste into an article: the figure, what it counts and when, the source's own
+/// words, the outlet, its date and address, and a warning when the source is a repost.
+pub fn citation(data: &Dataset, index: usize, lang: Lang, locale: &dyn Locale) -> String {
+    let obs = &data.observations[index];
+    let figure = figure_with_unit(data, obs, locale, lang);
+    let source = &data.sources[obs.source];
+    let measure = data.measures[obs.measure].name.get(lang);
+    let warning = match source.grade {
+        Some(Grade::Repost) => lang.pick(", перепечатка — оригинал не найден", ", a repost — the original was not found"),
+        _ => "",
+    };
+    let date = source_date_label(source.date.as_ref(), lang);
+    let said = lang.pick("В источнике", "In the source's words");
+    let (scope, when) = (scope_label(data, &obs.scope, lang), when_label(obs, lang));
+    format!("{scope}, {when}. {measure}: {figure}. {said}: «{}» ({}{warning}, {date}, {}).", obs.wording, source.outlet, source.url)
+}
+
+/// "более 27 400 рабочих мест".
+fn figure_with_unit(data: &Dataset, obs: &Observation, locale: &dyn Locale, lang: Lang) -> String {
+    format!("{} {}", worded_figure(obs.value, obs.qualifier, locale, lang), data.measures[obs.measure].unit.get(lang))
+}
+
 /// Everything a reader needs to check one figure, as lines of plain text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Details {
@@ -59,6 +87,9 @@ pub struct Details {
     pub measure: String,
     pub when: String,
     pub source: String,
+    /// How far the source can be trusted, in words ("official source").
+    pub grade: String,
+    pub repost_only: bool,
     pub wording: String,
     pub url: String,
     pub note: Option<String>,
@@ -73,10 +104,12 @@ pub fn details(data: &Dataset, index: usize, lang: Lang, locale: &dyn Locale) ->
     Details {
         id: obs.id.clone(),
         heading: scope_label(data, &obs.scope, lang),
-        figure: format!("{} {}", worded_figure(obs.value, obs.qualifier, locale, lang), measure.unit.get(lang)),
+        figure: figure_with_unit(data, obs, locale, lang),
         measure: measure.name.get(lang).to_string(),
         when: when_label(obs, lang),
         source: source_label(data, obs, lang),
+        grade: grade_words(data.sources[obs.source].grade, lang).to_string(),
+        repost_only: rests_on_repost(data, obs),
         wording: format!("«{}»", obs.wording),
         url: data.sources[obs.source].url.clone(),
         note: obs.note.as_ref().map(|n| n.get(lang).to_string()),

@@ -5,10 +5,11 @@
 use crate::chart::Chart;
 use crate::dataset::Dataset;
 use crate::describe::{scope_label, source_date_label, when_label};
+use crate::grade::Grade;
 use crate::lang::Lang;
 
-const HEADER: [&str; 14] = [
-    "id", "covers", "measure", "unit", "qualifier", "value", "max", "date_or_period", "source_outlet", "source_date", "source_url", "source_title", "wording", "note",
+const HEADER: [&str; 15] = [
+    "id", "covers", "measure", "unit", "qualifier", "value", "max", "date_or_period", "source_outlet", "source_date", "source_url", "source_title", "source_grade", "wording", "note",
 ];
 
 /// The chart's figures as CSV text (UTF-8, a header row, one row per figure).
@@ -31,6 +32,7 @@ pub fn chart_csv(data: &Dataset, chart: &Chart, lang: Lang) -> Result<String, cs
             source.date.map(|d| d.code()).unwrap_or_else(|| source_date_label(None, lang)),
             source.url.clone(),
             source.title.clone().unwrap_or_default(),
+            source.grade.map(Grade::code).unwrap_or_default().to_string(),
             obs.wording.clone(),
             obs.note.as_ref().map(|n| n.get(lang).to_string()).unwrap_or_default(),
         ])?;

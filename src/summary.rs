@@ -5,7 +5,7 @@
 use crate::chart::{Body, Chart, Series, View};
 use crate::dataset::Dataset;
 use crate::qualifier::Qualifier;
-use crate::describe::when_label;
+use crate::describe::{rests_on_repost, when_label};
 use crate::format::{worded_figure, Locale};
 use crate::lang::Lang;
 
@@ -106,6 +106,17 @@ pub fn summarize(data: &Dataset, chart: &Chart, lang: Lang, locale: &dyn Locale)
         Body::Bars(_) => words.bars(chart),
         Body::Timeline(_) => words.timeline(chart),
     });
+    sentences.extend(reposts(data, chart, lang));
     sentences.extend(chart.not_drawn.clone());
     sentences
+}
+
+/// Which figures rest on a repost only, by id: on the chart they carry a †.
+fn reposts(data: &Dataset, chart: &Chart, lang: Lang) -> Option<String> {
+    let ids: Vec<&str> =
+        chart.observations().into_iter().map(|i| &data.observations[i]).filter(|o| rests_on_repost(data, o)).map(|o| o.id.as_str()).collect();
+    (!ids.is_empty()).then(|| {
+        let said = lang.pick("Только на перепечатке (зеркало или агрегатор), оригинал не найден, — цифры", "Resting on a repost only (a mirror or aggregator), the original not found: figures");
+        format!("{said} {}.", ids.join(", "))
+    })
 }

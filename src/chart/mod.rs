@@ -7,7 +7,8 @@ mod timeline;
 
 use crate::dataset::{Dataset, Scope};
 use crate::qualifier::Qualifier;
-use crate::describe::{conflicts, scope_label, sector_of, source_date_label};
+use crate::describe::{conflicts, rests_on_repost, scope_label, sector_of, source_date_label};
+use crate::grade::Grade;
 use crate::format::{qualifier_key, short_figure, Locale};
 use crate::lang::Lang;
 use crate::sorting::sort_by;
@@ -327,17 +328,22 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     /// A bar's label: the figure, its date where rows mix dates, `*` for a vague dating, and
-    /// `(!)` where another source gives a different figure for the same thing.
+    /// the signs of `signs`.
     fn figure_label(&self, index: usize, with_date: bool) -> String {
         let obs = &self.data.observations[index];
         let mut label = short_figure(obs.value, obs.qualifier, self.locale);
         if with_date {
             label = format!("{label} · {}{}", obs.when.label(self.lang), if obs.when_note.is_some() { "*" } else { "" });
         }
-        if !conflicts(self.data, index).is_empty() {
-            label.push_str(" (!)");
-        }
-        label
+        label + &self.signs(index)
+    }
+
+    /// ` †` where the figure rests on a repost only, ` (!)` where another source gives a
+    /// different figure for the same thing.
+    fn signs(&self, index: usize) -> String {
+        let repost = rests_on_repost(self.data, &self.data.observations[index]);
+        let conflict = !conflicts(self.data, index).is_empty();
+        format!("{}{}", if repost { " †" } else { "" }, if conflict { " (!)" } else { "" })
     }
 
     fn bar(&self, index: usize, series: Series, tone: Tone, with_date: bool) -> Bar {
@@ -369,12 +375,19 @@ impl Builder<'_> {
         if chart.bars().any(|b| b.label.contains('*')) {
             chart.key.push(lang.pick("* источник датирует цифру неточно — подробности в подсказке", "* the source dates this figure vaguely — details in the tooltip").into());
         }
+        if shown.iter().any(|&i| rests_on_repost(data, &data.observations[i])) {
+            chart.key.push(lang.pick("† только перепечатка (зеркало или агрегатор): оригинал не найден", "† a repost only (a mirror or aggregator): the original was not found").into());
+        }
         if shown.iter().any(|&i| !conflicts(data, i).is_empty()) {
             chart.key.push(lang.pick("(!) источники расходятся — обе цифры в подсказке", "(!) sources disagree — both figures in the tooltip").into());
         }
         let names: Vec<String> = sources
             .iter()
-            .map(|&s| format!("{} ({})", data.sources[s].outlet, source_date_label(data.sources[s].date.as_ref(), lang)))
+            .map(|&s| {
+                let source = &data.sources[s];
+                let repost = if source.grade == Some(Grade::Repost) { lang.pick(", перепечатка †", ", repost †") } else { "" };
+                format!("{} ({}{repost})", source.outlet, source_date_label(source.date.as_ref(), lang))
+            })
             .collect();
         chart.sources = format!("{} {}", lang.pick("Источники:", "Sources:"), names.join("; "));
         chart.missing_text = lang.pick("нет опубликованной цифры", "no sourced figure").to_string();

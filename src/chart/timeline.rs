@@ -26,7 +26,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
                 When::Period(p) => p.bounds().1,
                 _ => end,
             };
-            let label = short_figure(obs.value, obs.qualifier, b.locale);
+            let label = short_figure(obs.value, obs.qualifier, b.locale) + &b.signs(i);
             points.push(Point { observation: i, start, end, value: obs.value, label, partial: obs.scope.part.is_some() });
         }
         sort_by(&mut points, &|a, b| (a.end, a.start).cmp(&(b.end, b.start)));

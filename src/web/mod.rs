@@ -6,6 +6,7 @@
 //! changes are announced with a `statechange` event). Both return an `Explorer` handle.
 
 mod app;
+mod clipboard;
 mod controls;
 mod dom;
 mod explorer;

@@ -4,13 +4,13 @@
 use super::dom::{append, append_text, clear, document_of, element};
 use crate::chart::Chart;
 use crate::dataset::Dataset;
-use crate::describe::{conflicts, details, Details};
+use crate::describe::{citation, conflicts, details, Details};
 use crate::format::Locale;
 use crate::lang::Lang;
 use crate::subject::Subject;
 use crate::ui_text::{ui, UiText};
 use wasm_bindgen::JsValue;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Document, Element, HtmlElement};
 
 /// Everything known about one figure, as paragraphs of the tooltip.
 pub fn fill_tooltip(tooltip: &Element, d: &Details, lang: Lang) -> Result<(), JsValue> {
@@ -20,6 +20,7 @@ pub fn fill_tooltip(tooltip: &Element, d: &Details, lang: Lang) -> Result<(), Js
     append_text(tooltip, "p", "", &d.measure)?;
     append_text(tooltip, "p", "", &d.when)?;
     append_text(tooltip, "p", "", &labelled(UiText::ColumnSource, lang, &d.source))?;
+    append_text(tooltip, "p", if d.repost_only { "tx-repost" } else { "" }, &labelled(UiText::ColumnGrade, lang, &d.grade))?;
     append_text(tooltip, "p", "tx-tip-wording", &d.wording)?;
     if let Some(note) = &d.note {
         append_text(tooltip, "p", "tx-tip-note", &labelled(UiText::Note, lang, note))?;
@@ -36,9 +37,10 @@ fn labelled(label: UiText, lang: Lang, text: &str) -> String {
     format!("{}: {text}", ui(label, lang))
 }
 
-/// What the live region says when the keyboard moves to a figure.
+/// What the live region says when the keyboard moves to a figure; a repost is said as such.
 pub fn announcement(d: &Details) -> String {
-    format!("{}: {}, {}. {}. {}", d.heading, d.figure, d.when, d.measure, d.source)
+    let repost = if d.repost_only { format!(" ({})", d.grade) } else { String::new() };
+    format!("{}: {}, {}. {}. {}{repost}", d.heading, d.figure, d.when, d.measure, d.source)
 }
 
 /// A link that opens its source without telling it where the reader came from.
@@ -67,7 +69,10 @@ pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data
         let source = append_text(&item, "p", "tx-details-source", &labelled(UiText::ColumnSource, lang, ""))?;
         let source_data = &data.sources[data.observations[index].source];
         link(&source, source_data.title.as_deref().unwrap_or(&source_data.outlet), &d.url)?;
-        source.append_with_str_1(&format!(" ({})", d.source))?;
+        source.append_with_str_1(&format!(" ({}; {})", d.source, d.grade))?;
+        if d.repost_only {
+            source.set_class_name("tx-details-source tx-repost");
+        }
         append_text(&item, "p", "tx-tip-wording", &format!("{} · {}: {}", d.wording, ui(UiText::ColumnId, lang), d.id))?;
         if let Some(note) = &d.note {
             append_text(&item, "p", "tx-tip-note", &labelled(UiText::Note, lang, note))?;
@@ -76,9 +81,22 @@ pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data
             let o = details(data, other, lang, locale);
             append_text(&item, "p", "tx-conflict", &format!("(!) {} {}: {} ({})", ui(UiText::Disagrees, lang), o.id, o.figure, o.source))?;
         }
+        append_citation(&document, &item, &citation(data, index, lang, locale), lang)?;
     }
     panel.set_hidden(false);
     Ok(())
+}
+
+/// "Cite this figure": the sentence, and a button that copies it (`tools` reads the button's
+/// `data-citation` when it is pressed).
+fn append_citation(document: &Document, item: &Element, sentence: &str, lang: Lang) -> Result<(), JsValue> {
+    let block = element(document, "div", "tx-cite")?;
+    append(item, &[&block])?;
+    append_text(&block, "p", "tx-cite-text", &labelled(UiText::CiteThis, lang, sentence))?;
+    let button = append_text(&block, "button", "tx-cite-copy", ui(UiText::CopyCitation, lang))?;
+    button.set_attribute("type", "button")?;
+    button.set_attribute("data-citation", sentence)?;
+    append_text(&block, "span", "tx-cite-status", "")?.set_attribute("role", "status")
 }
 
 /// The chart's figures as a table: the same values, qualifiers, dates and sources.
@@ -89,7 +107,7 @@ pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: 
     let document = document_of(table)?;
     let head = element(&document, "thead", "")?;
     let header_row = element(&document, "tr", "")?;
-    let columns = [UiText::ColumnId, UiText::ColumnScope, UiText::ColumnSeries, UiText::ColumnValue, UiText::ColumnWhen, UiText::ColumnSource, UiText::ColumnWording];
+    let columns = [UiText::ColumnId, UiText::ColumnScope, UiText::ColumnSeries, UiText::ColumnValue, UiText::ColumnWhen, UiText::ColumnSource, UiText::ColumnWording, UiText::ColumnGrade];
     for column in columns {
         let cell = append_text(&header_row, "th", "", ui(column, lang))?;
         cell.set_attribute("scope", "col")?;
@@ -98,11 +116,11 @@ pub fn fill_table(table: &Element, chart: Option<&Chart>, data: &Dataset, lang: 
     let body = element(&document, "tbody", "")?;
     for index in chart.observations() {
         let d = details(data, index, lang, locale);
-        table_row(&body, &[&d.id, &d.heading, &d.measure, &d.figure, &d.when, &d.source, &d.wording], Some(&d.url))?;
+        table_row(&body, &[&d.id, &d.heading, &d.measure, &d.figure, &d.when, &d.source, &d.wording, &d.grade], Some(&d.url))?;
     }
     for row in chart.rows().filter(|r| r.current.is_none()) {
         let measure = chart.measure.map(|m| data.measures[m].name.get(lang)).unwrap_or_default();
-        table_row(&body, &["", &row.label, measure, &chart.missing_text, "", "", ""], None)?;
+        table_row(&body, &["", &row.label, measure, &chart.missing_text, "", "", "", ""], None)?;
     }
     append(table, &[&head, &body])
 }

@@ -3,6 +3,7 @@
 //! the page only after the app is no longer borrowed; `App::listeners` keeps them for `destroy`.
 
 use super::app::{act_and_report, page_settings, App, Mode, Shared};
+use super::clipboard::{citation_button, copy_citation};
 use crate::chart::Sort;
 use crate::interaction::{Key, Pointer, Selecting};
 use std::rc::Rc;
@@ -48,7 +49,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
 }
 
 fn wire_controls(app: &Shared) -> Result<(), JsValue> {
-    let (views, langs, themes, measure, period, sort, labels, embed, close) = {
+    let (views, langs, themes, measure, period, sort, labels, embed, close, details_list) = {
         let a = app.borrow();
         let c = &a.parts.controls;
         (
@@ -61,6 +62,7 @@ fn wire_controls(app: &Shared) -> Result<(), JsValue> {
             c.labels.clone(),
             c.embed_toggle.clone(),
             a.parts.details_close.clone(),
+            a.parts.details_list.clone(),
         )
     };
     for (view, button) in views {
@@ -101,6 +103,10 @@ fn wire_controls(app: &Shared) -> Result<(), JsValue> {
         let open = app.parts.embed.hidden();
         app.parts.embed.set_hidden(!open);
         super::dom::set_state(&app.parts.controls.embed_toggle, "aria-expanded", open)
+    })?;
+    listen(app, &details_list, "click", |app, e| match citation_button(e.target()) {
+        Some(button) => copy_citation(&app.window, &button, app.lang()),
+        None => Ok(()),
     })?;
     listen(app, &close, "click", |app, _| {
         app.select(Selecting::Clear)?;
