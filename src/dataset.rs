@@ -54,6 +54,13 @@ pub struct Source {
     pub grade: Option<Grade>,
 }
 
+impl Source {
+    /// Whether the source is a copy of someone else's text (a mirror, an aggregator, …).
+    pub fn is_repost(&self) -> bool {
+        self.grade == Some(Grade::Repost)
+    }
+}
+
 /// What an observation is about; every field narrows it, none at all is the whole zone.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Scope {

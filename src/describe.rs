@@ -3,7 +3,7 @@
 
 use crate::dataset::{Dataset, Observation, Scope};
 use crate::format::{short_figure, worded_figure, Locale};
-use crate::grade::{grade_words, Grade};
+use crate::grade::grade_words;
 use crate::lang::Lang;
 use crate::sorting::sort_by_cached_key;
 use std::cmp::Reverse;
@@ -52,7 +52,7 @@ pub fn source_label(data: &Dataset, obs: &Observation, lang: Lang) -> String {
 
 /// Whether a figure rests on a repost only: its one source is a copy of someone else's text.
 pub fn rests_on_repost(data: &Dataset, obs: &Observation) -> bool {
-    data.sources[obs.source].grade == Some(Grade::Repost)
+    data.sources[obs.source].is_repost()
 }
 
 /// A sentence to paste into an article: the figure, what it counts and when, the source's own
@@ -62,10 +62,7 @@ pub fn citation(data: &Dataset, index: usize, lang: Lang, locale: &dyn Locale) -
     let figure = figure_with_unit(data, obs, locale, lang);
     let source = &data.sources[obs.source];
     let measure = data.measures[obs.measure].name.get(lang);
-    let warning = match source.grade {
-        Some(Grade::Repost) => lang.pick(", перепечатка — оригинал не найден", ", a repost — the original was not found"),
-        _ => "",
-    };
+    let warning = if source.is_repost() { lang.pick(", перепечатка — оригинал не найден", ", a repost — the original was not found") } else { "" };
     let date = source_date_label(source.date.as_ref(), lang);
     let said = lang.pick("В источнике", "In the source's words");
     let (scope, when) = (scope_label(data, &obs.scope, lang), when_label(obs, lang));

@@ -376,7 +376,7 @@ impl Builder<'_> {
             chart.key.push(lang.pick("* источник датирует цифру неточно — подробности в подсказке", "* the source dates this figure vaguely — details in the tooltip").into());
         }
         if shown.iter().any(|&i| rests_on_repost(data, &data.observations[i])) {
-            chart.key.push(lang.pick("† только перепечатка (зеркало или агрегатор): оригинал не найден", "† a repost only (a mirror or aggregator): the original was not found").into());
+            chart.key.push(format!("† {}", Grade::Repost.words(lang)));
         }
         if shown.iter().any(|&i| !conflicts(data, i).is_empty()) {
             chart.key.push(lang.pick("(!) источники расходятся — обе цифры в подсказке", "(!) sources disagree — both figures in the tooltip").into());
@@ -385,7 +385,7 @@ impl Builder<'_> {
             .iter()
             .map(|&s| {
                 let source = &data.sources[s];
-                let repost = if source.grade == Some(Grade::Repost) { lang.pick(", перепечатка †", ", repost †") } else { "" };
+                let repost = if source.is_repost() { lang.pick(", перепечатка †", ", repost †") } else { "" };
                 format!("{} ({}{repost})", source.outlet, source_date_label(source.date.as_ref(), lang))
             })
             .collect();

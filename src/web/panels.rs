@@ -66,13 +66,11 @@ pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data
         append(list, &[&item])?;
         append_text(&item, "strong", "", &d.figure)?;
         append_text(&item, "span", "", &format!(" — {}, {}", d.measure, d.when))?;
-        let source = append_text(&item, "p", "tx-details-source", &labelled(UiText::ColumnSource, lang, ""))?;
+        let class = if d.repost_only { "tx-details-source tx-repost" } else { "tx-details-source" };
+        let source = append_text(&item, "p", class, &labelled(UiText::ColumnSource, lang, ""))?;
         let source_data = &data.sources[data.observations[index].source];
         link(&source, source_data.title.as_deref().unwrap_or(&source_data.outlet), &d.url)?;
         source.append_with_str_1(&format!(" ({}; {})", d.source, d.grade))?;
-        if d.repost_only {
-            source.set_class_name("tx-details-source tx-repost");
-        }
         append_text(&item, "p", "tx-tip-wording", &format!("{} · {}: {}", d.wording, ui(UiText::ColumnId, lang), d.id))?;
         if let Some(note) = &d.note {
             append_text(&item, "p", "tx-tip-note", &labelled(UiText::Note, lang, note))?;
@@ -87,8 +85,8 @@ pub fn fill_details(panel: &HtmlElement, heading: &Element, list: &Element, data
     Ok(())
 }
 
-/// "Cite this figure": the sentence, and a button that copies it (`tools` reads the button's
-/// `data-citation` when it is pressed).
+/// "Cite this figure": the sentence, and a button that copies it (`clipboard` reads the
+/// button's `data-citation` when it is pressed).
 fn append_citation(document: &Document, item: &Element, sentence: &str, lang: Lang) -> Result<(), JsValue> {
     let block = element(document, "div", "tx-cite")?;
     append(item, &[&block])?;
