@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Builds the two release wasm packages with wasm-pack (which runs binaryen's wasm-opt from
-# node_modules, never Debian's, with the flags in Cargo.toml): the full build into www/pkg (the
-# JavaScript API, the element, the offline file) and the first-chart build into www/pkg-first
-# (the explorer page and its iframe start with it, and hand over to the full build when a reader
-# asks for their own data or an export). Then the pages' scripts and stylesheet, minified, and
-# the offline file.
+# Builds the explorer into www/: the prerendered charts (drawn natively by the crate), the two
+# release wasm packages with wasm-pack (which runs binaryen's wasm-opt from node_modules, never
+# Debian's, with the flags in Cargo.toml): the full build into www/pkg (the JavaScript API, the
+# element, the offline file) and the first-chart build into www/pkg-first (the explorer page and
+# its iframe start with it, and hand over to the full build when a reader asks for their own
+# data or an export); then the pages' scripts and stylesheet, minified, the pages with their
+# prerendered first paint (scripts/prerender.mjs), and the offline file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+charts=target/prerender
+rm -rf "$charts" www/snapshots
+cargo run --quiet --release --bin prerender -- "$charts"
+mkdir -p www/snapshots
+cp "$charts/snapshots.css" www/snapshots/
 build() { # out-dir, then cargo's arguments
   local out=$1
   shift
@@ -21,10 +27,12 @@ build() { # out-dir, then cargo's arguments
 # for speed (see docs/PERFORMANCE.md); the first-chart build, which every reader waits for, for size.
 build www/pkg --config 'profile.release.opt-level=3'
 build www/pkg-first --no-default-features
-# The pages' own scripts with the first-chart glue, one bundle per page, and their stylesheet,
-# minified: readers download these, not the commented sources beside them. The full build stays
-# apart, loaded when asked for.
+# The pages' own scripts with the first-chart glue, one bundle per page, the script that runs
+# before the page is drawn (a classic one), and the stylesheet, minified: readers download these,
+# not the commented sources beside them. The full build stays apart, loaded when asked for.
 esbuild www/main.js www/embed.js --bundle --minify --charset=utf8 --format=esm --log-level=warning \
   --external:./pkg/* --outdir=www --out-extension:.js=.min.js
-esbuild www/style.css --minify --charset=utf8 --log-level=warning --outfile=www/style.min.css
+esbuild www/first-paint.js --bundle --minify --charset=utf8 --format=iife --log-level=warning --outfile=www/first-paint.min.js
+esbuild www/style.css --bundle --minify --charset=utf8 --log-level=warning --outfile=www/style.min.css
+node scripts/prerender.mjs "$charts"
 node scripts/offline.mjs

@@ -28,6 +28,7 @@ pub mod options;
 pub mod embed;
 pub mod ui_text;
 pub mod sorting;
+pub mod snapshot;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -1,4 +1,4 @@
-// The explorer page: the explorer in #explorer, its state in the URL.
-import { startFirstChart } from './first-chart.js';
+// The explorer page.
+import { startPage } from './page.js';
 
-startFirstChart(document.getElementById('explorer'));
+startPage();

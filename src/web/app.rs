@@ -278,6 +278,12 @@ impl App {
         self.root.set_attribute("lang", lang.code())?;
         self.root.set_attribute("data-theme", if self.theme() == Theme::Dark { "dark" } else { "light" })?;
         self.parts.heading.set_text_content(Some(ui(UiText::Heading, lang)));
+        if self.mode == Mode::Page {
+            // A title per view, for the history, tabs and search results.
+            if let Some(document) = self.window.document() {
+                document.set_title(&format!("{} — {}", ui(UiText::Heading, lang), self.settings.view.name(lang)));
+            }
+        }
         let s = &self.settings;
         let query = Query { view: s.view, measure: s.measure.as_deref(), period: s.period.as_deref(), sort: s.sort, value_labels: s.value_labels };
         self.chart = timed(&self.window, &mut self.timings.query, || chart::build(&self.data, query, lang, &self.locale));

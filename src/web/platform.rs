@@ -3,7 +3,7 @@
 
 use crate::format::{Locale, PlainLocale};
 use crate::lang::Lang;
-use crate::layout::{EstimatedText, TextMeasure, TextRole};
+use crate::layout::{EstimatedText, TextMeasure, TextRole, FONT_FAMILY};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::cmp::Ordering;
@@ -120,7 +120,13 @@ impl CanvasText {
 }
 
 impl TextMeasure for CanvasText {
+    /// In our own fonts, the estimate: it is what the prerendered first chart was laid out with,
+    /// so the live chart takes its place without a bar or a label moving, and every engine and
+    /// platform lays it out alike. A host's font (`--tx-font`) is measured: its widths are unknown.
     fn width(&self, text: &str, role: TextRole) -> f64 {
+        if self.family == FONT_FAMILY {
+            return EstimatedText.width(text, role);
+        }
         if let Some(&width) = self.widths.borrow().get(&role).and_then(|known| known.get(text)) {
             return width;
         }

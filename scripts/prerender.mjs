@@ -1,0 +1,113 @@
+// Puts the prerendered first paint into the pages (docs/ARCHITECTURE.md, "First paint").
+// Usage: node scripts/prerender.mjs CHARTS_DIR   (the folder `prerender` drew the charts into)
+//
+// For each snapshot (view × language × theme choice) it opens the explorer page in Chromium and
+// reads off the explorer's elements as the live explorer built them, with their state (the
+// option chosen, the box ticked); the canvas becomes the charts `prerender` drew natively, one
+// per figure width, of which the stylesheet shows the one that fits, in the theme resolved. The data table
+// goes in a <noscript>, for readers without JavaScript. Each is written to
+// www/snapshots/{key}.html; the default one also into index.html and embed.html, inline.
+import { chromium } from 'playwright-core';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+import { INLINE_SNAPSHOT, LOADING } from '../www/snapshot-key.js';
+
+const www = fileURLToPath(new URL('../www/', import.meta.url));
+const charts = process.argv[2];
+const PAGES = ['index.html', 'embed.html'];
+const MARKER = '<!-- prerendered -->';
+
+/** Each view's charts in each language: `sites-ru` -> [[width, svg], …], narrowest first. */
+function drawnCharts() {
+  const drawn = new Map();
+  for (const file of readdirSync(charts).filter((f) => f.endsWith('.svg'))) {
+    const [, viewLang, width] = file.match(/^(.+)-(\d+)\.svg$/);
+    if (!drawn.has(viewLang)) drawn.set(viewLang, []);
+    drawn.get(viewLang).push([Number(width), readFileSync(`${charts}/${file}`, 'utf8').trim()]);
+  }
+  for (const widths of drawn.values()) widths.sort(([a], [b]) => a - b);
+  return drawn;
+}
+
+/** The loading state a page shows for a state with no snapshot, in both languages. */
+const loading = () => `<p class="tx-loading" role="status">${Object.entries(LOADING)
+  .flatMap(([what, texts]) => Object.entries(texts).map(([lang, text]) => `<span data-for="${what}" lang="${lang}">${text}</span>`))
+  .join('')}</p>`;
+
+/** Writes the pages from www/pages/ with `inline` in the explorer's element. */
+function writePages(inline, title) {
+  for (const page of PAGES) {
+    let html = readFileSync(`${www}pages/${page}`, 'utf8').replace(MARKER, inline);
+    if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escape(title)}</title>`);
+    writeFileSync(www + page, html);
+  }
+}
+
+/** Reads the live explorer's elements off the page, with their state as attributes. */
+function readExplorer() {
+  const root = document.getElementById('explorer');
+  const copy = root.cloneNode(true);
+  const pairs = (selector) => [root, copy].map((r) => [...r.querySelectorAll(selector)]).reduce((live, copied) => live.map((l, i) => [l, copied[i]]));
+  for (const [live, copied] of pairs('select')) [...copied.options].forEach((o, i) => o.toggleAttribute('selected', i === live.selectedIndex));
+  for (const [live, copied] of pairs('input[type=checkbox]')) copied.toggleAttribute('checked', live.checked);
+  for (const [live, copied] of pairs('textarea')) copied.textContent = live.value;
+  const table = root.querySelector('details.tx-table table').outerHTML;
+  const tableBox = copy.querySelector('details.tx-table');
+  tableBox.removeAttribute('open');
+  tableBox.querySelector('table').replaceChildren();
+  // The controls do nothing until the live explorer takes over.
+  copy.querySelector('.tx-controls').inert = true;
+  const canvas = copy.querySelector('canvas');
+  const snapshot = document.createElement('div');
+  snapshot.className = 'tx-snapshot';
+  for (const name of canvas.getAttributeNames().filter((n) => n === 'role' || n.startsWith('aria-'))) snapshot.setAttribute(name, canvas.getAttribute(name));
+  snapshot.append(document.createComment('charts'));
+  canvas.replaceWith(snapshot);
+  return { html: copy.innerHTML, lang: root.lang, title: document.title, table };
+}
+
+async function readAll(base) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, colorScheme: 'light' });
+  page.on('pageerror', (e) => console.error(`prerender: ${e.message}`));
+  const read = new Map();
+  for (const view of ['sites', 'sectors', 'companies', 'timeline', 'plan']) {
+    for (const lang of ['ru', 'en']) {
+      for (const theme of ['auto', 'light', 'dark']) {
+        await page.goto(`${base}index.html?view=${view}&lang=${lang}${theme === 'auto' ? '' : `&theme=${theme}`}`);
+        await page.locator('canvas[aria-label]').waitFor();
+        await page.locator('details.tx-table summary').click();
+        await page.locator('details.tx-table table tr').first().waitFor();
+        read.set(`${view}-${lang}-${theme}`, await page.evaluate(readExplorer));
+      }
+    }
+  }
+  await browser.close();
+  return read;
+}
+
+const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
+
+function snapshotHtml(key, { html, lang, title, table }, drawn) {
+  const widths = drawn.get(key.split('-').slice(0, 2).join('-')) ?? [];
+  const charts = widths.map(([width, svg]) => `<div class="tx-snap" data-width="${width}">${svg}</div>`).join('');
+  return `<div class="tx-prerendered" data-snapshot="${key}" data-title="${escape(title)}" lang="${lang}">${html.replace('<!--charts-->', charts)}<noscript><div class="tx-table">${table}</div></noscript></div>`;
+}
+
+const drawn = drawnCharts();
+writePages(loading());
+const server = await serve(0);
+let read;
+try {
+  read = await readAll(`http://127.0.0.1:${server.address().port}/`);
+} finally {
+  server.close();
+}
+mkdirSync(`${www}snapshots`, { recursive: true });
+for (const [key, explorer] of read) writeFileSync(`${www}snapshots/${key}.html`, snapshotHtml(key, explorer, drawn));
+writePages(loading() + snapshotHtml(INLINE_SNAPSHOT, read.get(INLINE_SNAPSHOT), drawn), read.get(INLINE_SNAPSHOT).title);
+console.log(`prerendered ${read.size} snapshots into www/snapshots/ and the default one into ${PAGES.join(', ')}`);

@@ -1,0 +1,182 @@
+// The prerendered first paint: what a reader sees before the wasm has arrived, and how the live
+// chart takes its place. The wasm is held back until the test lets it through.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './harness.mjs';
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app.stop(); });
+
+/** Records, for every frame drawn, which snapshot is visible (key and background colour), and the layout
+ *  shifts, from the very first frame. */
+function watchFrames() {
+  window.framesSeen = new Set();
+  window.layoutShift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.layoutShift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const visible = (element) => element.checkVisibility();
+  const frame = () => {
+    for (const snap of document.querySelectorAll('.tx-snap')) {
+      if (visible(snap)) window.framesSeen.add(`${snap.closest('.tx-prerendered').dataset.snapshot}/${getComputedStyle(snap.querySelector('rect')).fill}`);
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** A page whose wasm waits until `release()` is called. */
+async function held(path, options = {}) {
+  const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(e.message));
+  await page.addInitScript(watchFrames);
+  let release;
+  const wasm = new Promise((done) => { release = done; });
+  await page.route('**/*.wasm', async (route) => { await wasm; await route.continue(); });
+  await page.goto(app.base + path);
+  page.release = async () => {
+    release();
+    await page.locator('canvas[aria-label]').first().waitFor();
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+  };
+  return page;
+}
+
+/** The visible snapshot: its key, width, background, box, accessible name and the figure's words. */
+const shownSnapshot = (page) => page.evaluate(() => {
+  const snap = [...document.querySelectorAll('.tx-snap')].find((s) => s.checkVisibility());
+  if (!snap) return null;
+  const image = snap.closest('[role=img]');
+  return {
+    key: snap.closest('.tx-prerendered').dataset.snapshot,
+    width: Number(snap.dataset.width),
+    background: getComputedStyle(snap.querySelector('rect')).fill,
+    box: snap.querySelector('svg').getBoundingClientRect().toJSON(),
+    name: image.getAttribute('aria-label'),
+    summary: snap.closest('figure').querySelector('figcaption').textContent,
+  };
+});
+
+const liveChart = (page) => page.evaluate(() => {
+  const canvas = document.querySelector('canvas');
+  return { box: canvas.getBoundingClientRect().toJSON(), name: canvas.getAttribute('aria-label'), summary: canvas.closest('figure').querySelector('figcaption').textContent };
+});
+
+/** The share of pixels of two same-sized screenshots that differ by more than a little,
+ *  decoded by the browser. */
+async function differing(page, a, b) {
+  // A blank page: the explorer's Content-Security-Policy refuses data: addresses.
+  const blank = await page.context().newPage();
+  return blank.evaluate(async (images) => {
+    const [x, y] = await Promise.all(images.map(async (base64) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(bitmap, 0, 0);
+      return context.getImageData(0, 0, bitmap.width, bitmap.height);
+    }));
+    // Canvas and SVG text may round a glyph's edge to the next pixel: a pixel has changed when
+    // no pixel of the other image within one pixel of it is close to it.
+    const close = (i, j) => [0, 1, 2].every((c) => Math.abs(x.data[i + c] - y.data[j + c]) <= 48);
+    let count = 0;
+    for (let row = 1; row < x.height - 1; row++) {
+      for (let column = 1; column < x.width - 1; column++) {
+        const i = (row * x.width + column) * 4;
+        const near = [-1, 0, 1].flatMap((dy) => [-1, 0, 1].map((dx) => i + (dy * x.width + dx) * 4));
+        if (!near.some((j) => close(i, j))) count++;
+      }
+    }
+    return count / (x.width * x.height);
+  }, [a.toString('base64'), b.toString('base64')]);
+}
+
+test('the default page shows its chart before the wasm, and the live chart takes its place with nothing moving', async (t) => {
+  const page = await held('');
+  const first = await shownSnapshot(page);
+  assert.equal(first.key, 'sites-ru-auto');
+  assert.equal(first.background, 'rgb(255, 255, 255)');
+  assert.equal(first.width, 976, 'the snapshot drawn for a 1000 px window');
+  assert.match(first.name, /^Численность работающих — по площадкам\./);
+  assert.match(first.summary, /18\u00a0600/);
+  assert.equal(await page.locator('canvas').count(), 0, 'no live chart yet');
+  const before = await page.screenshot({ clip: { x: 0, y: 0, width: 1000, height: 900 } });
+  await page.release();
+  const live = await liveChart(page);
+  assert.deepEqual(live.box, first.box, 'the same size and place');
+  assert.equal(live.name, first.name);
+  assert.equal(live.summary, first.summary);
+  const after = await page.screenshot({ clip: { x: 0, y: 0, width: 1000, height: 900 } });
+  const changed = await differing(page, before, after);
+  t.diagnostic(`${(changed * 100).toFixed(3)}% of the window's pixels changed when the live chart came`);
+  assert.ok(changed < 0.004, `${(changed * 100).toFixed(2)}% of the pixels changed`);
+  assert.equal(await page.evaluate(() => window.layoutShift), 0, 'CLS');
+  assert.deepEqual([...(await page.evaluate(() => [...window.framesSeen]))], ['sites-ru-auto/rgb(255, 255, 255)']);
+  assert.equal(await page.title(), 'Рабочие места в ОЭЗ «Технополис Москва» — По площадкам');
+  assert.deepEqual(page.problems, []);
+});
+
+test('another view, language and theme show their own snapshot, fetched beside the wasm, never the default one', async () => {
+  const page = await held('?view=timeline&lang=en&theme=dark');
+  await page.locator('.tx-prerendered[data-snapshot="timeline-en-dark"]').waitFor();
+  const first = await shownSnapshot(page);
+  assert.deepEqual([first.key, first.background], ['timeline-en-dark', 'rgb(22, 22, 22)']);
+  assert.match(first.name, /over time/i);
+  assert.equal(await page.title(), 'Jobs in the SEZ Technopolis Moscow — Over time');
+  await page.release();
+  assert.deepEqual((await liveChart(page)).box, first.box);
+  assert.deepEqual([...(await page.evaluate(() => [...window.framesSeen]))], ['timeline-en-dark/rgb(22, 22, 22)']);
+  assert.equal(await page.evaluate(() => window.layoutShift), 0, 'CLS');
+});
+
+test('a state that is not prerendered, and own data, show a labelled loading state and no chart until the live one', async () => {
+  for (const [path, words] of [['?sort=value-desc', 'Загружаем график…'], ['?lang=en&select=site:rudnevo', 'Loading the chart…'], ['?lang=en&data=/fixtures/other-zone.json', 'Loading the data…']]) {
+    const page = await held(path);
+    await page.waitForTimeout(300);
+    assert.equal(await shownSnapshot(page), null, path);
+    assert.equal((await page.getByRole('status').filter({ hasText: /\S/ }).first().innerText()).trim(), words, path);
+    await page.release();
+    assert.deepEqual([...(await page.evaluate(() => [...window.framesSeen]))], [], `${path}: no snapshot was ever drawn`);
+    await page.context().close();
+  }
+});
+
+test('a phone gets the snapshot drawn for its width, and a dark system the dark one', async () => {
+  const page = await held('?lang=en', { viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true, colorScheme: 'dark' });
+  await page.locator('.tx-prerendered[data-snapshot="sites-en-auto"]').waitFor();
+  const first = await shownSnapshot(page);
+  assert.deepEqual([first.width, first.background], [388, 'rgb(22, 22, 22)']);
+  await page.release();
+  assert.deepEqual((await liveChart(page)).box, first.box);
+  assert.equal(await page.evaluate(() => window.layoutShift), 0, 'CLS');
+});
+
+test('without JavaScript the page shows the default chart, its words and its data table', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(app.base);
+  const image = page.getByRole('img', { name: /^Численность работающих — по площадкам/ });
+  assert.ok(await image.isVisible());
+  assert.ok(await page.locator('figcaption').isVisible());
+  const table = page.locator('table').filter({ has: page.locator('td') });
+  assert.ok(await table.isVisible());
+  assert.ok((await table.locator('tr').count()) > 10);
+  assert.match(await table.innerText(), /18\u00a0600/);
+  assert.equal(await page.getByRole('button', { name: 'По отраслям' }).isVisible(), false, 'no controls that do nothing');
+  await context.close();
+});
+
+test('the element shows its snapshot at once and its live chart in the same place', async () => {
+  const page = await held('fixtures/host.html');
+  // A figure width prerendered: 796 px (an 820 px element less its padding).
+  await page.evaluate(() => { for (const chart of document.querySelectorAll('technopolis-chart')) chart.style.width = '820px'; });
+  const two = page.locator('#two .tx-prerendered[data-snapshot="sectors-en-dark"]');
+  await two.waitFor();
+  const snapshotBox = await page.locator('#two .tx-snap').filter({ visible: true }).locator('svg').boundingBox();
+  assert.equal(await page.locator('#two [aria-controls$="-embed"]').isVisible(), false, 'no embed button in a host');
+  await page.release();
+  await page.locator('#two canvas[aria-label]').waitFor();
+  assert.deepEqual(await page.locator('#two canvas').boundingBox(), snapshotBox);
+});
