@@ -5,7 +5,8 @@
 # element, the offline file) and the first-chart build into www/pkg-first (the explorer page and
 # its iframe start with it, and hand over to the full build when a reader asks for their own
 # data or an export); then the pages' scripts and stylesheet, minified, the pages with their
-# prerendered first paint (scripts/prerender.mjs), and the offline file.
+# prerendered first paint (scripts/prerender.mjs), the offline file, and every file a reader
+# downloads precompressed beside itself (.br, .gz).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -36,3 +37,4 @@ esbuild www/first-paint.js --bundle --minify --charset=utf8 --format=iife --log-
 esbuild www/style.css --bundle --minify --charset=utf8 --log-level=warning --outfile=www/style.min.css
 node scripts/prerender.mjs "$charts"
 node scripts/offline.mjs
+node scripts/compress.mjs

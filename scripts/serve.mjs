@@ -1,9 +1,13 @@
-// Serves www/ on 127.0.0.1 with the right MIME types and a strict Content-Security-Policy.
+// Serves www/ on 127.0.0.1 as a host should (docs/HOSTING.md): the right MIME types, a strict
+// Content-Security-Policy, and compressed bodies, brotli or gzip as the browser accepts them
+// (the build's precompressed .br and .gz files where there are some, else compressed here once
+// and kept), so that every test and benchmark sees what a reader's browser sees.
 // Usage: node scripts/serve.mjs [port]   (port 0 picks a free one; the chosen URL is printed)
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const ROOT = resolve(fileURLToPath(new URL('../www', import.meta.url)));
 const TYPES = {
@@ -16,6 +20,33 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** The encodings served, best first, with how to make each. */
+export const ENCODINGS = [
+  { name: 'br', suffix: '.br', compress: (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }) },
+  { name: 'gzip', suffix: '.gz', compress: (body) => gzipSync(body, { level: 9 }) },
+];
+
+/** Bodies compressed here, by file, encoding and modification time. */
+const compressed = new Map();
+
+async function encoded(file, encoding, body, modified) {
+  const precompressed = file + encoding.suffix;
+  const made = await stat(precompressed).catch(() => null);
+  if (made && made.mtimeMs >= modified) return readFile(precompressed);
+  const key = `${file} ${encoding.name}`;
+  const kept = compressed.get(key);
+  if (kept?.modified === modified) return kept.body;
+  const fresh = encoding.compress(body);
+  compressed.set(key, { modified, body: fresh });
+  return fresh;
+}
+
+/** The encoding a request accepts, if any (a q=0 refuses one). */
+function accepted(request) {
+  const offered = (request.headers['accept-encoding'] ?? '').split(',').map((part) => part.trim().split(';'));
+  return ENCODINGS.find(({ name }) => offered.some(([coding, q]) => coding === name && q?.trim() !== 'q=0'));
+}
 
 /// Serves `root` at `/`, and each extra `mounts` entry (URL prefix -> folder) beside it.
 export function serve(port = 0, mounts = {}) {
@@ -30,13 +61,18 @@ export function serve(port = 0, mounts = {}) {
       return;
     }
     try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      const [body, { mtimeMs }] = await Promise.all([readFile(file), stat(file)]);
+      const type = TYPES[extname(file)];
+      const encoding = type ? accepted(request) : undefined;
+      const headers = {
+        'Content-Type': type ?? 'application/octet-stream',
         'Content-Security-Policy': CSP,
         'Cache-Control': 'no-cache',
-      });
-      response.end(body);
+        Vary: 'Accept-Encoding',
+      };
+      if (encoding) headers['Content-Encoding'] = encoding.name;
+      response.writeHead(200, headers);
+      response.end(encoding ? await encoded(file, encoding, body, mtimeMs) : body);
     } catch {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     }
