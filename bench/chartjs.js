@@ -1,9 +1,8 @@
-// The benchmark's Chart.js page: the bars our explorer shows (labels and values, written by
-// scripts/bench.mjs to /bench-run/bars.json), drawn by Chart.js at the canvas size the explorer
-// used (?w=&h=, CSS pixels) and the page's devicePixelRatio, with its tooltip on.
+// The benchmark's Chart.js page: the bars our explorer shows (labels and values, inline in the
+// page, as a host would write them), drawn by Chart.js at the canvas size the explorer used
+// (?w=&h=, CSS pixels) and the page's devicePixelRatio, with its tooltip on.
 const params = new URLSearchParams(location.search);
-const response = await fetch('/bench-run/bars.json');
-const bars = await response.json();
+const bars = JSON.parse(document.getElementById('bars').textContent);
 const canvas = document.getElementById('chart');
 window.benchChart = new Chart(canvas, {
   type: 'bar',

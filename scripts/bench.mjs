@@ -1,6 +1,8 @@
-// The benchmark: bytes, first paint, interaction latency, memory and scale, with Chart.js doing
-// the same work in the same run. Prints a table (Markdown) on stdout. Run by scripts/bench.sh,
-// which builds the release first. Timings are printed, never asserted.
+// The benchmark: bytes, loads (first chart visible and interactive, as the browser saw them, on
+// an emulated phone and on a desktop), interaction latency, memory and scale, with Chart.js doing
+// the same work in the same run, its data inline in its page as a host would write it. Prints a
+// table (Markdown) on stdout. Run by scripts/bench.sh, which builds the release first. Timings
+// are printed, never asserted.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -8,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { FULL_BUILD_FILES, fileBytes } from './size.mjs';
+import { FIRST_PAINT_FILES, INTERACTIVE_FILES, fileBytes, total } from './size.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
@@ -23,8 +25,16 @@ const launch = () => chromium.launch({
 });
 let browser = await launch();
 
-const ours = { url: 'index.html?lang=en', mark: 'technopolis:first-chart', canvas: '.tx-figure canvas' };
-const theirs = { url: 'bench/chartjs.html', mark: 'chartjs:first-chart', canvas: '#chart' };
+const ours = { url: 'index.html', mark: 'technopolis:first-chart', canvas: '.tx-figure canvas' };
+const theirs = { url: 'bench-run/chartjs.html', mark: 'chartjs:first-chart', canvas: '#chart' };
+
+/** A mid-range phone: 4× slower CPU, 1.6 Mbit/s down, 150 ms round trip, 412×823 at dpr 2.625. */
+const PHONE = {
+  context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true },
+  cpu: 4,
+  network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+};
+const DESKTOP = (dpr) => ({ context: { viewport: VIEWPORT, deviceScaleFactor: dpr } });
 
 // The wasm instance's memory, kept by the page for the benchmark to read.
 const keepMemory = () => {
@@ -54,19 +64,99 @@ function stats(samples) {
 }
 
 /**
- * Navigation to the first chart painted, over fresh contexts (nothing cached). Our loads and
- * Chart.js's alternate, so that a machine busier at one moment than another weighs on both.
+ * Installed in a page before it loads, the same in ours and in Chart.js's: the browser's own
+ * account of when the chart became visible (the first frame with a chart-sized canvas drawn on,
+ * or a prerendered chart shown), when it became interactive (the first pointer move over it
+ * answered with a tooltip; one is tried every 50 ms), the layout shifts, the long tasks and the
+ * largest contentful paint.
  */
-async function firstPaints(dpr) {
-  const samples = new Map([[ours, []], [theirs, []]]);
-  for (let i = 0; i < LOADS; i++) {
-    for (const [target, times] of samples) {
-      const page = await open(target, dpr);
-      times.push(await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, target.mark));
-      await page.context().close();
-    }
+function watchChart() {
+  const seen = (window.bench = { visible: null, interactive: null, cls: 0, longTasks: [], lcp: null });
+  const observe = (type, each) => new PerformanceObserver((list) => list.getEntries().forEach(each)).observe({ type, buffered: true });
+  observe('layout-shift', (e) => { if (!e.hadRecentInput) seen.cls += e.value; });
+  observe('longtask', (e) => seen.longTasks.push([e.startTime, e.duration]));
+  observe('largest-contentful-paint', (e) => { seen.lcp = e.startTime; });
+  let drawn = false;
+  const context = CanvasRenderingContext2D.prototype;
+  for (const name of ['fill', 'fillRect', 'fillText', 'stroke', 'strokeRect', 'drawImage']) {
+    const original = context[name];
+    context[name] = function draw(...args) {
+      if (!drawn && this.canvas.isConnected && this.canvas.clientWidth >= 200 && this.canvas.clientHeight >= 100) drawn = true;
+      return original.apply(this, args);
+    };
   }
-  return { paintOurs: stats(samples.get(ours)), paintTheirs: stats(samples.get(theirs)) };
+  const prerendered = () => [...document.querySelectorAll('.tx-snap')].some((snap) => snap.checkVisibility());
+  const frame = (time) => {
+    if (seen.visible === null && (drawn || prerendered())) seen.visible = time;
+    if (seen.interactive === null) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  const answered = () => document.querySelector('[role=tooltip]:not([hidden])') || window.benchChart?.tooltip?.getActiveElements().length;
+  // Over the first bar: Chart.js's from its own geometry; ours from the prerendered chart, which
+  // the live one draws in the same place.
+  let point = null;
+  const firstBar = () => {
+    const bar = window.benchChart?.getDatasetMeta(0).data[0];
+    if (bar) {
+      const box = window.benchChart.canvas.getBoundingClientRect();
+      return { x: box.left + (bar.base + bar.x) / 2, y: box.top + bar.y };
+    }
+    const snap = [...document.querySelectorAll('.tx-snap')].find((s) => s.checkVisibility());
+    const rect = [...(snap?.querySelectorAll('rect[fill="#0072B2"]') ?? [])].find((r) => r.getBoundingClientRect().height >= 14)?.getBoundingClientRect();
+    return rect ? { x: rect.left + 2, y: rect.top + rect.height / 2 } : null;
+  };
+  const poke = () => {
+    if (answered()) {
+      requestAnimationFrame((time) => { seen.interactive ??= time; });
+      return;
+    }
+    point ??= firstBar();
+    const target = point && document.elementFromPoint(point.x, point.y);
+    if (target) {
+      const init = { clientX: point.x, clientY: point.y, bubbles: true, pointerType: 'mouse', isPrimary: true, pointerId: 1 };
+      target.dispatchEvent(new PointerEvent('pointermove', init));
+      target.dispatchEvent(new MouseEvent('mousemove', init));
+    }
+    setTimeout(poke, 50);
+  };
+  setTimeout(poke, 50);
+}
+
+/** One fresh load (nothing cached) of `target` under `profile`, as the browser saw it. */
+async function load(target, profile) {
+  const context = await browser.newContext(profile.context);
+  const page = await context.newPage();
+  await page.addInitScript(watchChart);
+  const cdp = await context.newCDPSession(page);
+  if (profile.network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', profile.network);
+  }
+  if (profile.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  await page.goto(base + target.url);
+  await page.waitForFunction(() => window.bench.interactive !== null, null, { timeout: 120_000, polling: 200 });
+  const seen = await page.evaluate(() => {
+    const { visible, interactive, cls, longTasks, lcp } = window.bench;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+    const resources = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')];
+    const bytes = (until) => resources.filter((r) => r.responseEnd <= until).reduce((sum, r) => sum + r.encodedBodySize, 0);
+    // Total blocking time: of each long task between the first contentful paint and interactive, what passes 50 ms.
+    const tbt = longTasks.filter(([start]) => start >= fcp && start <= interactive).reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+    return { visible, interactive, cls, lcp, tbt, bytesVisible: bytes(visible), bytesInteractive: bytes(interactive) };
+  });
+  await context.close();
+  return seen;
+}
+
+/** Loads of ours and Chart.js's alternate, so that a machine busier at one moment weighs on both. */
+async function loads(profile, count) {
+  const samples = new Map([[ours, []], [theirs, []]]);
+  for (let i = 0; i < count; i++) {
+    for (const [target, runs] of samples) runs.push(await load(target, profile));
+  }
+  const of = (target, key) => stats(samples.get(target).map((run) => run[key]));
+  const measures = ['visible', 'interactive', 'lcp', 'tbt', 'cls', 'bytesVisible', 'bytesInteractive'];
+  return Object.fromEntries([ours, theirs].map((target) => [target === ours ? 'ours' : 'theirs', Object.fromEntries(measures.map((m) => [m, of(target, m)]))]));
 }
 
 /**
@@ -145,19 +235,21 @@ function interact(page, kind, count, selector) {
 
 const memory = (page) => page.evaluate(() => window.wasmMemory?.buffer.byteLength ?? 0);
 
-/** Our chart's bars, for Chart.js to draw the same: labels and values of the first view. */
+/** Our chart's bars, for Chart.js to draw the same: labels and values of the first view, written
+ *  inline into its page as a host would. */
 async function writeBars(page) {
   await page.locator('details.tx-table summary').click();
   await page.locator('.tx-table caption').waitFor();
   const bars = await page.evaluate(() => {
     const rows = [...document.querySelectorAll('.tx-table tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent));
     const canvas = document.querySelector('.tx-figure canvas');
-    return { rows, title: document.querySelector('.tx-figure canvas').getAttribute('aria-label').split('.')[0], w: canvas.clientWidth, h: canvas.clientHeight };
+    return { rows, title: canvas.getAttribute('aria-label').split('.')[0], w: canvas.clientWidth, h: canvas.clientHeight };
   });
-  // Columns: id, what it is about, measure, figure ("more than 3,400 people"), ...
-  const value = (figure) => Number(/\d[\d,]*(\.\d+)?/.exec(figure)?.[0].replaceAll(',', '') ?? NaN);
+  // Columns: id, what it is about, measure, figure ("more than 3 400 people"), ...
+  const value = (figure) => Number(/\d[\d\s\u00a0,]*/.exec(figure)?.[0].replace(/[\s\u00a0,]/g, '') ?? NaN);
   const kept = bars.rows.map((cells) => [cells[1], value(cells[3])]).filter(([, v]) => Number.isFinite(v));
-  writeFileSync(join(run, 'bars.json'), JSON.stringify({ title: bars.title, labels: kept.map(([l]) => l), values: kept.map(([, v]) => v) }));
+  const inline = JSON.stringify({ title: bars.title, labels: kept.map(([l]) => l), values: kept.map(([, v]) => v) }).replaceAll('<', '\\u003c');
+  writeFileSync(join(run, 'chartjs.html'), readFileSync(here('../bench/chartjs.html'), 'utf8').replace('<!-- bars -->', inline));
   return { w: bars.w, h: bars.h, count: kept.length };
 }
 
@@ -165,20 +257,27 @@ const results = { dpr: {} };
 const kb = (n) => (n / 1024).toFixed(1);
 const ms = (n) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
 
-// Bytes.
-const ourFiles = fileBytes();
-const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
-const offline = readFileSync(here('../dist/technopolis-explorer.html'));
-const chartjsFiles = ['../bench/chartjs.html', '../bench/chartjs.css', '../bench/chartjs.js', '../node_modules/chart.js/dist/chart.umd.min.js'].map((f) => {
-  const body = readFileSync(here(f));
-  return { file: f, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
-});
+const PHONE_LOADS = Number(process.env.BENCH_PHONE_LOADS ?? 5);
+
+// The same bars for Chart.js, at the canvas size the explorer lays out on a phone and on a desktop.
+async function sizeFor(profile) {
+  const page = await (await browser.newContext(profile.context)).newPage();
+  await page.goto(base + ours.url);
+  await page.locator('canvas[aria-label]').waitFor();
+  const size = await writeBars(page);
+  await page.context().close();
+  return size;
+}
+
+const phoneSize = await sizeFor(PHONE);
+theirs.url = `bench-run/chartjs.html?w=${phoneSize.w}&h=${phoneSize.h}`;
+results.phone = { size: phoneSize, ...(await loads(PHONE, PHONE_LOADS)) };
 
 for (const dpr of [1, 2]) {
   const first = await open(ours, dpr);
   const size = await writeBars(first);
   const loaded = await memory(first);
-  theirs.url = `bench/chartjs.html?w=${size.w}&h=${size.h}`;
+  theirs.url = `bench-run/chartjs.html?w=${size.w}&h=${size.h}`;
   const chartjs = await open(theirs, dpr);
   const r = { size };
   r.moveOurs = await interact(first, 'move', MOVES, ours.canvas);
@@ -191,7 +290,7 @@ for (const dpr of [1, 2]) {
   r.memory.after2000 = await memory(first);
   await first.context().close();
   await chartjs.context().close();
-  Object.assign(r, await firstPaints(dpr));
+  r.loads = await loads(DESKTOP(dpr), LOADS);
   r.handOver = await handOver(dpr);
   results.dpr[dpr] = r;
 }
@@ -220,25 +319,60 @@ server.close();
 const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 const lines = [];
 const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
-const ourTotal = sum(ourFiles);
-const theirTotal = sum(chartjsFiles);
-lines.push(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Chromium headless (--disable-gpu); ${new Date().toISOString().slice(0, 10)}.`, '');
-lines.push('### Bytes', '');
-row('What', 'raw', 'gzip -9', 'Chart.js raw', 'Chart.js gzip', 'gzip ratio');
-row('---', '---:', '---:', '---:', '---:', '---:');
-row('first chart (HTML, JS, wasm, CSS, data)', ourTotal.raw, ourTotal.gzip, theirTotal.raw, theirTotal.gzip, ratio(ourTotal.gzip, theirTotal.gzip));
-for (const f of ourFiles) row(`  ${f.file}`, f.raw, f.gzip, '', '', '');
-const full = sum(fileBytes(FULL_BUILD_FILES));
-row('full build, fetched on the first tool use (JS, wasm)', full.raw, full.gzip, '', '', '');
-row('offline file (everything, one HTML)', offline.length, gzipSync(offline, { level: 9 }).length, '', '', '');
-lines.push('', 'Chart.js: chart.umd.min.js (the full build) and a page that draws the same bars; its data (the bars) is a few hundred bytes on top.', '');
+const chartjsFiles = [join(run, 'chartjs.html'), here('../bench/chartjs.css'), here('../bench/chartjs.js'), here('../node_modules/chart.js/dist/chart.umd.min.js')].map((file) => {
+  const body = readFileSync(file);
+  return { file: file.replace(/^.*\/(node_modules|bench|technopolis-bench-[^/]+)\//, ''), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+});
+const offline = readFileSync(here('../dist/technopolis-explorer.html'));
+lines.push(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Chromium headless (--disable-gpu); served compressed (brotli) by scripts/serve.mjs; ${new Date().toISOString().slice(0, 10)}.`, '');
+lines.push('### Bytes (gzip -9)', '');
+row('What', 'raw', 'gzip -9');
+row('---', '---:', '---:');
+for (const [name, files] of [['ours, before the first chart is visible', FIRST_PAINT_FILES], ['ours, the interactive explorer', INTERACTIVE_FILES]]) {
+  const rows = fileBytes(files);
+  row(name, total(rows).raw, total(rows).gzip);
+  for (const f of rows) row(`  ${f.file}`, f.raw, f.gzip);
+}
+row('Chart.js, its page with the bars inline', total(chartjsFiles).raw, total(chartjsFiles).gzip);
+for (const f of chartjsFiles) row(`  ${f.file}`, f.raw, f.gzip);
+row('ours, offline file (everything, one HTML)', offline.length, gzipSync(offline, { level: 9 }).length);
+lines.push('');
+
+/** The table of loads: visible, interactive, bytes as transferred, and the explorer's page figures. */
+function loadTable(title, measured, budgets) {
+  const { ours: a, theirs: b } = measured;
+  lines.push(title, '');
+  row('Load (ms, bytes as transferred)', 'ours p50', 'ours max', 'Chart.js p50', 'Chart.js max', 'p50 ratio');
+  row('---', '---:', '---:', '---:', '---:', '---:');
+  const both = (name, x, y, format = ms) => row(name, format(x.p50), format(x.max), format(y.p50), format(y.max), ratio(x.p50, y.p50));
+  both(`first chart visible (${a.visible.n} loads each)`, a.visible, b.visible);
+  both('interactive: first pointer move answered with a tooltip', a.interactive, b.interactive);
+  both('bytes before the first chart is visible', a.bytesVisible, b.bytesVisible, String);
+  both('bytes until interactive', a.bytesInteractive, b.bytesInteractive, String);
+  row('explorer page: LCP / TBT / CLS (p50)', `${ms(a.lcp.p50)} / ${ms(a.tbt.p50)} / ${a.cls.max.toFixed(3)} (CLS max)`, '', '', '', '');
+  const verdict = ([name, met]) => `${name}: ${met ? 'met' : 'NOT met'}`;
+  row('budgets (docs/PERFORMANCE.md), on the medians', budgets(a, b).map(verdict).join('; '), '', '', '', '');
+  lines.push('');
+}
+
+loadTable(`### Phone: 4× CPU slowdown, 1.6 Mbit/s, 150 ms round trip, 412×823 at dpr 2.625 (canvas ${results.phone.size.w}×${results.phone.size.h} CSS px)`, results.phone, (a, b) => [
+  ['first chart visible ≤ 0.6 × Chart.js', a.visible.p50 <= 0.6 * b.visible.p50],
+  ["interactive no later than Chart.js's first chart", a.interactive.p50 <= b.visible.p50],
+  ['CLS 0', a.cls.max === 0],
+]);
 for (const [dpr, r] of Object.entries(results.dpr)) {
-  lines.push(`### devicePixelRatio ${dpr} (canvas ${r.size.w}×${r.size.h} CSS px, ${r.size.count} bars)`, '');
+  const moves = [stats(r.moveOurs.samples), stats(r.moveTheirs.samples)];
+  loadTable(`### Desktop, devicePixelRatio ${dpr}: loads (canvas ${r.size.w}×${r.size.h} CSS px, ${r.size.count} bars)`, r.loads, (a, b) => [
+    ['first chart visible no slower than Chart.js', a.visible.p50 <= b.visible.p50],
+    ['pointer-move p95 no slower than Chart.js', moves[0].p95 <= moves[1].p95],
+    ['pointer-move p95 under 4 ms', moves[0].p95 < 4],
+    ['CLS 0', a.cls.max === 0],
+  ]);
+  lines.push(`#### Desktop, devicePixelRatio ${dpr}: interaction`, '');
   row('Measure (ms)', 'ours p50', 'ours p95', 'Chart.js p50', 'Chart.js p95', 'p95 ratio');
   row('---', '---:', '---:', '---:', '---:', '---:');
   const both = (name, a, b) => row(name, ms(a.p50), ms(a.p95), b ? ms(b.p50) : '–', b ? ms(b.p95) : '–', b ? ratio(a.p95, b.p95) : '–');
-  lines.push(`| first chart painted, ${r.paintOurs.n} loads (p50; max in the p95 column) | ${ms(r.paintOurs.p50)} | ${ms(r.paintOurs.max)} (min ${ms(r.paintOurs.min)}) | ${ms(r.paintTheirs.p50)} | ${ms(r.paintTheirs.max)} (min ${ms(r.paintTheirs.min)}) | ${ratio(r.paintOurs.p50, r.paintTheirs.p50)} (p50) |`);
-  both(`pointer move → tooltip and highlight (${r.moveOurs.samples.length} moves; ${r.moveOurs.distinct} / ${r.moveTheirs.distinct} distinct tooltips)`, stats(r.moveOurs.samples), stats(r.moveTheirs.samples));
+  both(`pointer move → tooltip and highlight (${r.moveOurs.samples.length} moves; ${r.moveOurs.distinct} / ${r.moveTheirs.distinct} distinct tooltips)`, ...moves);
   both(`key press → next figure (${r.key.samples.length})`, stats(r.key.samples));
   both(`sort (${r.sort.samples.length})`, stats(r.sort.samples));
   both(`view switch (${r.view.samples.length})`, stats(r.view.samples));
