@@ -6,7 +6,8 @@
 # its iframe start with it, and hand over to the full build when a reader asks for their own
 # data or an export); then the pages' scripts and stylesheet, minified, the pages with their
 # prerendered first paint (scripts/prerender.mjs), the offline file, and every file a reader
-# downloads precompressed beside itself (.br, .gz).
+# downloads precompressed beside itself (.br, .gz), and dist/site/, the files a host deploys
+# (scripts/site.mjs, docs/HOSTING.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -38,3 +39,4 @@ esbuild www/style.css --bundle --minify --charset=utf8 --log-level=warning --out
 node scripts/prerender.mjs "$charts"
 node scripts/offline.mjs
 node scripts/compress.mjs
+node scripts/site.mjs

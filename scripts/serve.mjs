@@ -2,7 +2,8 @@
 // Content-Security-Policy, and compressed bodies, brotli or gzip as the browser accepts them
 // (the build's precompressed .br and .gz files where there are some, else compressed here once
 // and kept), so that every test and benchmark sees what a reader's browser sees.
-// Usage: node scripts/serve.mjs [port]   (port 0 picks a free one; the chosen URL is printed)
+// Usage: node scripts/serve.mjs [port] [folder]   (port 0 picks a free one; the chosen URL is
+// printed; the folder is www/ unless given, dist/site/ for what a host deploys)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -48,9 +49,12 @@ function accepted(request) {
   return ENCODINGS.find(({ name }) => offered.some(([coding, q]) => coding === name && q?.trim() !== 'q=0'));
 }
 
+/** How long a file may be cached: the content-hashed folder for a year, anything else revalidated. */
+export const cacheControl = (path) => (path.startsWith('/v/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+
 /// Serves `root` at `/`, and each extra `mounts` entry (URL prefix -> folder) beside it.
-export function serve(port = 0, mounts = {}) {
-  const folders = Object.entries({ ...mounts, '/': ROOT }).map(([prefix, dir]) => [prefix, resolve(dir)]);
+export function serve(port = 0, mounts = {}, root = ROOT) {
+  const folders = Object.entries({ ...mounts, '/': root }).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     const [prefix, root] = folders.find(([p]) => path.startsWith(p));
@@ -67,7 +71,7 @@ export function serve(port = 0, mounts = {}) {
       const headers = {
         'Content-Type': type ?? 'application/octet-stream',
         'Content-Security-Policy': CSP,
-        'Cache-Control': 'no-cache',
+        'Cache-Control': cacheControl(path),
         Vary: 'Accept-Encoding',
       };
       if (encoding) headers['Content-Encoding'] = encoding.name;
@@ -81,6 +85,6 @@ export function serve(port = 0, mounts = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const server = await serve(Number(process.argv[2] ?? 8080));
+  const server = await serve(Number(process.argv[2] ?? 8080), {}, process.argv[3] ?? ROOT);
   console.log(`Technopolis Explorer: http://127.0.0.1:${server.address().port}/`);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh Debian machine, skipping what is already
-# there: Chromium and its driver, the Rust toolchain of rust-toolchain.toml with its wasm target,
-# wasm-pack, the wasm-bindgen CLI matching Cargo.lock, and the npm tools of package-lock.json
+# there: Chromium and its driver, nginx with brotli (for the hosting test), the Rust toolchain
+# of rust-toolchain.toml with its wasm target, wasm-pack, the wasm-bindgen CLI matching
+# Cargo.lock, and the npm tools of package-lock.json
 # (wasm-opt from binaryen, playwright-core, esbuild, terser, TypeScript, Chart.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,10 +12,14 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/,
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -i dejavu >/dev/null; then
-  say "installing Chromium, ChromeDriver and fonts (apt)"
+# nginx with its brotli module runs docs/HOSTING.md's configuration in the tests; RUNLEVEL=1
+# keeps the package from starting a server of its own.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -i dejavu >/dev/null \
+  || ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+  say "installing Chromium, ChromeDriver, fonts and nginx (apt)"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-dejavu-core fonts-liberation >/dev/null
+  DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq chromium chromium-driver fonts-dejavu-core fonts-liberation \
+    nginx-light libnginx-mod-http-brotli-static >/dev/null
 fi
 if dpkg -s binaryen >/dev/null 2>&1; then
   # Debian's wasm-opt (108) writes wasm that Chromium refuses to start; wasm-pack gets binaryen's
