@@ -6,8 +6,8 @@
 # its iframe start with it, and hand over to the full build when a reader asks for their own
 # data or an export); then the pages' scripts and stylesheet, minified, the pages with their
 # prerendered first paint (scripts/prerender.mjs), the offline file, and every file a reader
-# downloads precompressed beside itself (.br, .gz), and dist/site/, the files a host deploys
-# (scripts/site.mjs, docs/HOSTING.md).
+# downloads precompressed beside itself (.br, .gz), dist/site/, the files a host deploys
+# (scripts/site.mjs, docs/HOSTING.md), and the npm package (scripts/package.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -40,3 +40,4 @@ node scripts/prerender.mjs "$charts"
 node scripts/offline.mjs
 node scripts/compress.mjs
 node scripts/site.mjs
+node scripts/package.mjs
