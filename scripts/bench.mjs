@@ -87,6 +87,7 @@ function watchChart() {
   }
   const prerendered = () => [...document.querySelectorAll('.tx-snap')].some((snap) => snap.checkVisibility());
   const frame = (time) => {
+    point ??= firstBar();
     if (seen.visible === null && (drawn || prerendered())) seen.visible = time;
     if (seen.interactive === null) requestAnimationFrame(frame);
   };
@@ -105,12 +106,24 @@ function watchChart() {
     const rect = [...(snap?.querySelectorAll('rect[fill="#0072B2"]') ?? [])].find((r) => r.getBoundingClientRect().height >= 14)?.getBoundingClientRect();
     return rect ? { x: rect.left + 2, y: rect.top + rect.height / 2 } : null;
   };
+  // Found while the prerendered chart shows, in the first frame; if the live chart came first,
+  // by moving down it until a move is answered (ours answers in the event).
+  const sweepLive = () => {
+    const canvas = document.querySelector('.tx-figure canvas');
+    const box = canvas?.getBoundingClientRect();
+    for (let y = 4; box && y < box.height; y += 9) {
+      const init = { clientX: box.left + 40, clientY: box.top + y, bubbles: true, pointerType: 'mouse', isPrimary: true, pointerId: 1 };
+      canvas.dispatchEvent(new PointerEvent('pointermove', init));
+      if (answered()) return { x: init.clientX, y: init.clientY };
+    }
+    return null;
+  };
   const poke = () => {
     if (answered()) {
       requestAnimationFrame((time) => { seen.interactive ??= time; });
       return;
     }
-    point ??= firstBar();
+    point ??= firstBar() ?? sweepLive();
     const target = point && document.elementFromPoint(point.x, point.y);
     if (target) {
       const init = { clientX: point.x, clientY: point.y, bubbles: true, pointerType: 'mouse', isPrimary: true, pointerId: 1 };

@@ -1,5 +1,7 @@
 // Writes dist/technopolis-explorer.html: the explorer in one file (wasm with its embedded dataset,
-// JS, CSS and icon inlined) that works opened straight from disk with no network at all.
+// JS, CSS and icon inlined) that works opened straight from disk with no network at all. It
+// opens with the explorer page's prerendered chart, shown while the wasm is read; other states
+// show the loading state (there is nothing to fetch them from).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +11,7 @@ const read = (file) => readFileSync(www + file);
 const base64 = (bytes) => Buffer.from(bytes).toString('base64');
 
 const module = (file) => `data:text/javascript;base64,${base64(read(file))}`;
+const prerendered = /<main id="explorer" class="tx-explorer">([\s\S]*)<\/main>/.exec(read('index.html').toString())[1];
 const html = `<!doctype html>
 <html lang="ru">
 <head>
@@ -19,9 +22,10 @@ const html = `<!doctype html>
 <style>
 ${read('style.min.css')}
 </style>
+<script>${read('first-paint.min.js')}</script>
 </head>
 <body>
-<main id="explorer" class="tx-explorer"><noscript>Для графиков нужен JavaScript. The charts need JavaScript.</noscript></main>
+<main id="explorer" class="tx-explorer">${prerendered}</main>
 <script type="module">
 const wasm = Uint8Array.from(atob("${base64(read('pkg/technopolis_explorer_bg.wasm'))}"), (c) => c.charCodeAt(0));
 const { start } = await import("${module('start.js')}");

@@ -179,6 +179,16 @@ test('the offline file works from file:// with no network request, every view an
   assert.deepEqual(page.problems, []);
 });
 
+test('the offline file opens with its prerendered chart, which shows without JavaScript too', async () => {
+  const path = fileURLToPath(new URL('../../dist/technopolis-explorer.html', import.meta.url));
+  const context = await app.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`file://${path}`);
+  assert.ok(await page.getByRole('img', { name: /^Численность работающих — по площадкам\./ }).isVisible());
+  assert.match(await page.locator('table').filter({ has: page.locator('td') }).innerText(), /18\u00a0600/);
+  await context.close();
+});
+
 test('under the strict Content-Security-Policy nothing is blocked and no request leaves the site', async () => {
   const response = await (await fetch(app.base)).headers.get('content-security-policy');
   assert.equal(response, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
