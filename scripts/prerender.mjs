@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { INLINE_SNAPSHOT, LOADING } from '../www/snapshot-key.js';
+import { CHOICES, INLINE_SNAPSHOT, LOADING } from '../www/snapshot-key.js';
 
 const www = fileURLToPath(new URL('../www/', import.meta.url));
 const charts = process.argv[2];
@@ -75,9 +75,9 @@ async function readAll(base) {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, colorScheme: 'light' });
   page.on('pageerror', (e) => console.error(`prerender: ${e.message}`));
   const read = new Map();
-  for (const view of ['sites', 'sectors', 'companies', 'timeline', 'plan']) {
-    for (const lang of ['ru', 'en']) {
-      for (const theme of ['auto', 'light', 'dark']) {
+  for (const view of CHOICES.view) {
+    for (const lang of CHOICES.lang) {
+      for (const theme of CHOICES.theme) {
         await page.goto(`${base}index.html?view=${view}&lang=${lang}${theme === 'auto' ? '' : `&theme=${theme}`}`);
         await page.locator('canvas[aria-label]').waitFor();
         await page.locator('details.tx-table summary').click();

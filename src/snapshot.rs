@@ -10,7 +10,6 @@ use crate::format::PlainLocale;
 use crate::lang::Lang;
 use crate::layout::{self, EstimatedText, Paint, FONT_FAMILY};
 use crate::render;
-use crate::settings::ThemeChoice;
 use crate::theme::Theme;
 
 /// The figure widths prerendered, in CSS pixels: the explorer page's figure (the window less the
@@ -19,30 +18,6 @@ use crate::theme::Theme;
 /// Between two of them the narrower one is shown, and the live chart stretches its bars to the
 /// figure when it takes over.
 pub const WIDTHS: [u32; 13] = [296, 336, 351, 366, 369, 388, 390, 406, 744, 796, 961, 976, 1076];
-
-/// A state a page can open with and be shown prerendered: a view, a language and a theme choice,
-/// everything else as it is by default.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Snapshot {
-    pub view: View,
-    pub lang: Lang,
-    pub theme: ThemeChoice,
-}
-
-impl Snapshot {
-    /// Every state prerendered.
-    pub fn all() -> impl Iterator<Item = Snapshot> {
-        View::ALL.into_iter().flat_map(|view| {
-            Lang::ALL.into_iter().flat_map(move |lang| ThemeChoice::ALL.into_iter().map(move |theme| Snapshot { view, lang, theme }))
-        })
-    }
-
-    /// Its name in the page (`data-snapshot`) and in its file's name: `sites-ru-auto`.
-    pub fn key(self) -> String {
-        format!("{}-{}-{}", self.view.code(), self.lang.code(), self.theme.code())
-    }
-
-}
 
 /// The chart of `view` in `lang` at `width`, as SVG in `theme`: the scene the live explorer lays
 /// out in its own fonts, so that it replaces this without anything moving. None when the
@@ -104,13 +79,6 @@ pub fn dark_rules() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_state_has_its_own_key() {
-        let keys: std::collections::HashSet<String> = Snapshot::all().map(Snapshot::key).collect();
-        assert_eq!(keys.len(), View::ALL.len() * Lang::ALL.len() * ThemeChoice::ALL.len());
-        assert!(keys.contains("sites-ru-auto") && keys.contains("timeline-en-dark"));
-    }
 
     #[test]
     fn each_figure_width_shows_exactly_one_snapshot() {

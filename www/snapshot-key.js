@@ -7,7 +7,8 @@
 /** The snapshot the page holds inline. */
 export const INLINE_SNAPSHOT = 'sites-ru-auto';
 
-const CHOICES = {
+/** The settings a snapshot is drawn for, each value's default first. */
+export const CHOICES = {
   view: ['sites', 'sectors', 'companies', 'timeline', 'plan'],
   lang: ['ru', 'en'],
   theme: ['auto', 'light', 'dark'],

@@ -2,20 +2,11 @@
 // embed panel and the data tools open: zero violations, no rule switched off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { start } from './harness.mjs';
+import { audit, start } from './harness.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let app;
 before(async () => { app = await start(); });
 after(async () => { await app.stop(); });
-
-/** axe's violations on the page as it is now, one line each. */
-async function audit(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary.split('\n')[1] ?? ''}`));
-}
 
 for (const view of ['sites', 'sectors', 'companies', 'timeline', 'plan']) {
   for (const lang of ['ru', 'en']) {

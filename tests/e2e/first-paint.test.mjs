@@ -2,7 +2,7 @@
 // chart takes its place. The wasm is held back until the test lets it through.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './harness.mjs';
+import { audit, start } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -179,4 +179,13 @@ test('the element shows its snapshot at once and its live chart in the same plac
   await page.release();
   await page.locator('#two canvas[aria-label]').waitFor();
   assert.deepEqual(await page.locator('#two canvas').boundingBox(), snapshotBox);
+});
+
+test('axe finds nothing on the prerendered page, before the wasm', async () => {
+  for (const path of ['', '?view=timeline&lang=en&theme=dark']) {
+    const page = await held(path, { bypassCSP: true });
+    await page.locator('.tx-snap').filter({ visible: true }).waitFor();
+    assert.deepEqual(await audit(page), [], path);
+    await page.context().close();
+  }
 });

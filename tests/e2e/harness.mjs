@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: a server for www/ (and tests/fixtures at /fixtures/),
 // Debian's Chromium driven by playwright-core, and helpers that read what a reader would see.
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -99,4 +100,14 @@ export async function dropFile(page, text, name) {
  *  hears of them, which can be after an assertion runs. */
 export function address(page) {
   return page.evaluate(() => location.href);
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe's violations on the page as it is now, one line each. axe is injected as a script, which
+ *  the strict policy would rightly block: open the page with `bypassCSP: true`. */
+export async function audit(page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary.split('\n')[1] ?? ''}`));
 }
