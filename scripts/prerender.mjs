@@ -6,8 +6,10 @@
 // option chosen, the box ticked); the canvas becomes the charts `prerender` drew natively, one
 // per figure width, of which the stylesheet shows the one that fits, in the theme resolved. The data table
 // goes in a <noscript>, for readers without JavaScript. Each is written to
-// www/snapshots/{key}.html; the default one also into index.html and embed.html, inline.
+// www/snapshots/{key}.html; the default one also into index.html and embed.html, inline, with
+// the stylesheet and the first script.
 import { chromium } from 'playwright-core';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
@@ -17,6 +19,7 @@ const www = fileURLToPath(new URL('../www/', import.meta.url));
 const charts = process.argv[2];
 const PAGES = ['index.html', 'embed.html'];
 const MARKER = '<!-- prerendered -->';
+const HEAD_MARKER = '<!-- inline style and first paint -->';
 
 /** Each view's charts in each language: `sites-ru` -> [[width, svg], …], narrowest first. */
 function drawnCharts() {
@@ -35,10 +38,22 @@ const loading = () => `<p class="tx-loading" role="status">${Object.entries(LOAD
   .flatMap(([what, texts]) => Object.entries(texts).map(([lang, text]) => `<span data-for="${what}" lang="${lang}">${text}</span>`))
   .join('')}</p>`;
 
+/** The stylesheet and the first script, inline in the pages' <head>, and the page policy that
+ *  allows exactly these two by their hashes (www/csp.json, which scripts/serve.mjs sends). */
+function inlineHead() {
+  const style = readFileSync(`${www}style.min.css`, 'utf8').trim();
+  const script = readFileSync(`${www}first-paint.min.js`, 'utf8').trim();
+  const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const page = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hash(script)}; style-src 'self' ${hash(style)}`;
+  writeFileSync(`${www}csp.json`, `${JSON.stringify({ page }, null, 2)}\n`);
+  return `<style>${style}</style>\n  <script>${script}</script>`;
+}
+
 /** Writes the pages from www/pages/ with `inline` in the explorer's element. */
 function writePages(inline, title) {
+  const head = inlineHead();
   for (const page of PAGES) {
-    let html = readFileSync(`${www}pages/${page}`, 'utf8').replace(MARKER, inline);
+    let html = readFileSync(`${www}pages/${page}`, 'utf8').replace(MARKER, inline).replace(HEAD_MARKER, head);
     if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escape(title)}</title>`);
     writeFileSync(www + page, html);
   }

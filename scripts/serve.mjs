@@ -22,6 +22,13 @@ const TYPES = {
 };
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/** The pages' policy: the same, with the hashes of their inline stylesheet and first script,
+ *  which the build writes into the served folder's csp.json. */
+async function pagePolicy(root) {
+  const written = await readFile(join(root, 'csp.json'), 'utf8').catch(() => null);
+  return written ? JSON.parse(written).page : CSP;
+}
+
 /** The encodings served, best first, with how to make each. */
 export const ENCODINGS = [
   { name: 'br', suffix: '.br', compress: (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }) },
@@ -60,7 +67,8 @@ export function serve(port = 0, mounts = {}, root = ROOT) {
     const [prefix, root] = folders.find(([p]) => path.startsWith(p));
     const inside = path.slice(prefix.length - 1);
     const file = normalize(join(root, inside.endsWith('/') ? `${inside}index.html` : inside));
-    if (!file.startsWith(root)) {
+    // The policy files are the server's to read, not a reader's (docs/HOSTING.md).
+    if (!file.startsWith(root) || /^\/csp\.(conf|json)$/.test(path)) {
       response.writeHead(403).end();
       return;
     }
@@ -70,7 +78,7 @@ export function serve(port = 0, mounts = {}, root = ROOT) {
       const encoding = type ? accepted(request) : undefined;
       const headers = {
         'Content-Type': type ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': type?.startsWith('text/html') ? await pagePolicy(root) : CSP,
         'Cache-Control': cacheControl(path),
         Vary: 'Accept-Encoding',
       };

@@ -13,7 +13,7 @@ const www = fileURLToPath(new URL('../www/', import.meta.url));
 const site = fileURLToPath(new URL('../dist/site/', import.meta.url));
 
 /** What the pages and the element load, from www/, as the folder's contents. */
-const ASSETS = ['style.min.css', 'first-paint.min.js', 'main.min.js', 'embed.min.js', 'technopolis-chart.js', 'snapshot-key.js',
+const ASSETS = ['style.min.css', 'main.min.js', 'embed.min.js', 'technopolis-chart.js', 'snapshot-key.js',
   'prerendered.js', 'pkg-first/technopolis_explorer_bg.wasm', 'pkg/technopolis_explorer.js', 'pkg/technopolis_explorer_bg.wasm'];
 const assets = [...ASSETS, ...readdirSync(`${www}snapshots`).filter((f) => f.endsWith('.html')).map((f) => `snapshots/${f}`)];
 
@@ -35,6 +35,11 @@ for (const page of ['index.html', 'embed.html']) {
   write(page, html);
 }
 write('favicon.svg', readFileSync(`${www}favicon.svg`));
+// The pages' policy, with the hashes of their inline stylesheet and first script, for
+// scripts/serve.mjs and as an nginx variable for docs/HOSTING.md's configuration to include.
+const { page: policy } = JSON.parse(readFileSync(`${www}csp.json`, 'utf8'));
+writeFileSync(`${site}csp.json`, JSON.stringify({ page: policy }));
+writeFileSync(`${site}csp.conf`, `set $csp_page "${policy}";\n`);
 write('technopolis-chart.js', `export * from './${folder}technopolis-chart.js';\n`);
 for (const file of written) {
   for (const { suffix, compress } of ENCODINGS) writeFileSync(site + file + suffix, compress(readFileSync(site + file)));

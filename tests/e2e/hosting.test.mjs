@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start, sweep } from './harness.mjs';
@@ -40,9 +40,10 @@ before(async () => {
   port = await freePort();
   const server = /```nginx\n([\s\S]*?)```/.exec(hosting)[1]
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
-    .replace('root /srv/technopolis-explorer;', `root ${site};`);
+    .replaceAll('/srv/technopolis-explorer', site.replace(/\/$/, ''));
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${dir}/${name};`).join(' ');
-  writeFileSync(join(dir, 'nginx.conf'), `daemon off; worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+  // Its workers run as the user running the tests, who can read the checkout wherever it is.
+  writeFileSync(join(dir, 'nginx.conf'), `daemon off; user ${userInfo().username}; worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 events {}
 http { access_log off; ${temp}
@@ -67,6 +68,8 @@ after(async () => {
 });
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/** The pages' policy: the same, with the hashes of their inline stylesheet and first script. */
+const PAGE_CSP = JSON.parse(readFileSync(join(site, 'csp.json'), 'utf8')).page;
 
 test('nginx with the documented configuration sends each file precompressed, typed, under the CSP, cached as documented', async () => {
   const page = await get(port, '/', { 'accept-encoding': 'gzip, deflate, br' });
@@ -74,8 +77,10 @@ test('nginx with the documented configuration sends each file precompressed, typ
   assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
   assert.equal(page.headers['content-encoding'], 'br');
   assert.deepEqual(page.body, readFileSync(join(site, 'index.html.br')), 'the build\'s own brotli copy');
-  assert.equal(page.headers['content-security-policy'], CSP);
+  assert.equal(page.headers['content-security-policy'], PAGE_CSP);
+  assert.match(PAGE_CSP, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[\w+/]+=*'; style-src 'self' 'sha256-[\w+/]+=*'$/);
   assert.equal(page.headers['cache-control'], 'no-cache');
+  assert.equal((await get(port, '/csp.conf')).status, 404, 'the policy file is not served');
   const again = await get(port, '/', { 'accept-encoding': 'br', 'if-none-match': page.headers.etag });
   assert.equal(again.status, 304, 'an entry point is revalidated, not downloaded again');
 
