@@ -118,11 +118,9 @@ function watchChart() {
     }
     return null;
   };
+  // A move, then the next frame: interactive if that frame shows the tooltip (Chart.js answers
+  // in a frame callback it asked for first, ours in the event), else another move 50 ms later.
   const poke = () => {
-    if (answered()) {
-      requestAnimationFrame((time) => { seen.interactive ??= time; });
-      return;
-    }
     point ??= firstBar() ?? sweepLive();
     const target = point && document.elementFromPoint(point.x, point.y);
     if (target) {
@@ -130,7 +128,10 @@ function watchChart() {
       target.dispatchEvent(new PointerEvent('pointermove', init));
       target.dispatchEvent(new MouseEvent('mousemove', init));
     }
-    setTimeout(poke, 50);
+    requestAnimationFrame((time) => {
+      if (answered()) seen.interactive ??= time;
+      else setTimeout(poke, 50);
+    });
   };
   setTimeout(poke, 50);
 }
