@@ -1,6 +1,7 @@
-// The page's first script, run before the page is first drawn (a classic script in <head>,
-// bundled from this module): it tells the stylesheet what the address asks for, so that the
-// prerendered chart shown is that one, or none and a loading state:
+// The page's first script, run before the page is first drawn (bundled from this module into a
+// classic script that the build puts inline in <head>, allowed by its hash): it tells the
+// stylesheet what the address asks for, so that the prerendered chart shown is that one, or none
+// and a loading state:
 //   <html data-tx-want="sites-ru-auto | data | none" data-tx-lang="ru" data-tx-theme="light">
 // data-tx-theme is the theme resolved (auto follows the system's preference).
 import { wanted } from './snapshot-key.js';
