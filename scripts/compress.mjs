@@ -9,14 +9,17 @@ import { ENCODINGS } from './serve.mjs';
 const www = fileURLToPath(new URL('../www/', import.meta.url));
 const SERVED = new Set(['.html', '.js', '.css', '.json', '.wasm', '.svg']);
 
-const files = readdirSync(www, { recursive: true }).map(String).filter((file) => SERVED.has(extname(file)) && !file.startsWith('pages/'));
-let written = 0;
-for (const file of files) {
-  const body = readFileSync(join(www, file));
+/** Writes `path`'s .br and .gz beside it. */
+export function compressBeside(path) {
+  const body = readFileSync(path);
   for (const { suffix, compress } of ENCODINGS) {
-    rmSync(join(www, file + suffix), { force: true });
-    writeFileSync(join(www, file + suffix), compress(body));
-    written++;
+    rmSync(path + suffix, { force: true });
+    writeFileSync(path + suffix, compress(body));
   }
 }
-console.log(`compressed: ${written} files (.br and .gz of ${files.length})`);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const files = readdirSync(www, { recursive: true }).map(String).filter((file) => SERVED.has(extname(file)) && !file.startsWith('pages/'));
+  for (const file of files) compressBeside(join(www, file));
+  console.log(`compressed: ${files.length} files, each as .br and .gz`);
+}

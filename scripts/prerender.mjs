@@ -17,7 +17,11 @@ import { CHOICES, INLINE_SNAPSHOT, LOADING } from '../www/snapshot-key.js';
 
 const www = fileURLToPath(new URL('../www/', import.meta.url));
 const charts = process.argv[2];
-const PAGES = ['index.html', 'embed.html'];
+/** The pages written from www/pages/page.html: the explorer's own and the iframe's. */
+const PAGES = {
+  'index.html': { script: 'main.min.js', body: '' },
+  'embed.html': { script: 'embed.min.js', body: ' class="tx-embedded"' },
+};
 const MARKER = '<!-- prerendered -->';
 const HEAD_MARKER = '<!-- inline style and first paint -->';
 
@@ -49,11 +53,12 @@ function inlineHead() {
   return `<style>${style}</style>\n  <script>${script}</script>`;
 }
 
-/** Writes the pages from www/pages/ with `inline` in the explorer's element. */
+/** Writes the pages from www/pages/page.html with `inline` in the explorer's element. */
 function writePages(inline, title) {
   const head = inlineHead();
-  for (const page of PAGES) {
-    let html = readFileSync(`${www}pages/${page}`, 'utf8').replace(MARKER, inline).replace(HEAD_MARKER, head);
+  const template = readFileSync(`${www}pages/page.html`, 'utf8');
+  for (const [page, { script, body }] of Object.entries(PAGES)) {
+    let html = template.replace('{{script}}', script).replace('{{body}}', body).replace(MARKER, inline).replace(HEAD_MARKER, head);
     if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escape(title)}</title>`);
     writeFileSync(www + page, html);
   }
@@ -125,4 +130,4 @@ try {
 mkdirSync(`${www}snapshots`, { recursive: true });
 for (const [key, explorer] of read) writeFileSync(`${www}snapshots/${key}.html`, snapshotHtml(key, explorer, drawn));
 writePages(loading() + snapshotHtml(INLINE_SNAPSHOT, read.get(INLINE_SNAPSHOT), drawn), read.get(INLINE_SNAPSHOT).title);
-console.log(`prerendered ${read.size} snapshots into www/snapshots/ and the default one into ${PAGES.join(', ')}`);
+console.log(`prerendered ${read.size} snapshots into www/snapshots/ and the default one into ${Object.keys(PAGES).join(', ')}`);

@@ -2,11 +2,13 @@
 // load goes into one folder named by a hash of its contents, v/<hash>/, which can be cached for
 // a year: a new build is a new folder. Only the entry points keep their names and are
 // revalidated: index.html, embed.html, favicon.svg and technopolis-chart.js (a one-line module
-// that loads the element from the hashed folder). Each file has its .br and .gz beside it.
+// that loads the element from the hashed folder). Each file has its .br and .gz beside it: a
+// file copied as it is keeps the build's (scripts/compress.mjs), one written here is compressed.
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compressBeside } from './compress.mjs';
 import { ENCODINGS } from './serve.mjs';
 
 const www = fileURLToPath(new URL('../www/', import.meta.url));
@@ -22,27 +24,31 @@ for (const file of assets) hash.update(file).update(readFileSync(www + file));
 const folder = `v/${hash.digest('hex').slice(0, 12)}/`;
 
 rmSync(site, { recursive: true, force: true });
-const written = [];
+let count = 0;
 const write = (file, body) => {
   mkdirSync(dirname(site + file), { recursive: true });
   writeFileSync(site + file, body);
-  written.push(file);
+  compressBeside(site + file);
+  count++;
 };
-for (const file of assets) write(folder + file, readFileSync(www + file));
+/** Copies a file of www/ with its compressed copies. */
+const copy = (from, to) => {
+  mkdirSync(dirname(site + to), { recursive: true });
+  for (const suffix of ['', ...ENCODINGS.map((e) => e.suffix)]) cpSync(www + from + suffix, site + to + suffix);
+  count++;
+};
+for (const file of assets) copy(file, folder + file);
 // The pages name what they load from the hashed folder.
 for (const page of ['index.html', 'embed.html']) {
   const html = readFileSync(www + page, 'utf8').replace(/(href|src)="(?!favicon\.svg)([^"#:]+\.(?:css|js|wasm))"/g, `$1="${folder}$2"`);
   write(page, html);
 }
-write('favicon.svg', readFileSync(`${www}favicon.svg`));
+copy('favicon.svg', 'favicon.svg');
 // The pages' policy, with the hashes of their inline stylesheet and first script, for
 // scripts/serve.mjs and as an nginx variable for docs/HOSTING.md's configuration to include.
 const { page: policy } = JSON.parse(readFileSync(`${www}csp.json`, 'utf8'));
 writeFileSync(`${site}csp.json`, JSON.stringify({ page: policy }));
 writeFileSync(`${site}csp.conf`, `set $csp_page "${policy}";\n`);
 write('technopolis-chart.js', `export * from './${folder}technopolis-chart.js';\n`);
-for (const file of written) {
-  for (const { suffix, compress } of ENCODINGS) writeFileSync(site + file + suffix, compress(readFileSync(site + file)));
-}
 cpSync(`${www}pkg/technopolis_explorer.d.ts`, `${site}${folder}pkg/technopolis_explorer.d.ts`);
-console.log(`site: dist/site/ with ${written.length} files, the assets in ${folder}`);
+console.log(`site: dist/site/ with ${count} files, the assets in ${folder}`);
