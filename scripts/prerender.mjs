@@ -71,7 +71,8 @@ function readExplorer() {
   const pairs = (selector) => [root, copy].map((r) => [...r.querySelectorAll(selector)]).reduce((live, copied) => live.map((l, i) => [l, copied[i]]));
   for (const [live, copied] of pairs('select')) [...copied.options].forEach((o, i) => o.toggleAttribute('selected', i === live.selectedIndex));
   for (const [live, copied] of pairs('input[type=checkbox]')) copied.toggleAttribute('checked', live.checked);
-  // The embed snippets (hidden) name the address the page is served from: the live explorer fills them.
+  // Text areas stay empty: the hidden embed snippets would name this build's own server, and the
+  // live explorer fills them.
   const table = root.querySelector('details.tx-table table').outerHTML;
   const tableBox = copy.querySelector('details.tx-table');
   tableBox.removeAttribute('open');
