@@ -3,9 +3,11 @@
 //
 // For each snapshot (view × language × theme choice) it opens the explorer page in Chromium and
 // reads off the explorer's elements as the live explorer built them, with their state (the
-// option chosen, the box ticked); the canvas becomes the charts `prerender` drew natively, one
-// per figure width, of which the stylesheet shows the one that fits, in the theme resolved. The data table
-// goes in a <noscript>, for readers without JavaScript. Each is written to
+// option chosen, the box ticked), and the tooltip of each mark; the canvas becomes the charts
+// `prerender` drew natively with their marks' highlights, one per figure width, of which the
+// stylesheet shows the one that fits, in the theme resolved. The tooltips go in a <template>, for
+// www/snapshot-pointer.js to show before the wasm has come; the data table in a <noscript>, for
+// readers without JavaScript. Each is written to
 // www/snapshots/{key}.html; the default one also into index.html and embed.html, inline, with
 // the stylesheet and the first script.
 import { chromium } from 'playwright-core';
@@ -25,11 +27,11 @@ const PAGES = {
 const MARKER = '<!-- prerendered -->';
 const HEAD_MARKER = '<!-- inline style and first paint -->';
 
-/** Each view's charts in each language: `sites-ru` -> [[width, svg], …], narrowest first. */
+/** Each view's snapshots in each language: `sites-ru` -> [[width, html], …], narrowest first. */
 function drawnCharts() {
   const drawn = new Map();
-  for (const file of readdirSync(charts).filter((f) => f.endsWith('.svg'))) {
-    const [, viewLang, width] = file.match(/^(.+)-(\d+)\.svg$/);
+  for (const file of readdirSync(charts).filter((f) => f.endsWith('.html'))) {
+    const [, viewLang, width] = file.match(/^(.+)-(\d+)\.html$/);
     if (!drawn.has(viewLang)) drawn.set(viewLang, []);
     drawn.get(viewLang).push([Number(width), readFileSync(`${charts}/${file}`, 'utf8').trim()]);
   }
@@ -88,7 +90,28 @@ function readExplorer() {
   return { html: copy.innerHTML, lang: root.lang, title: document.title, table };
 }
 
-async function readAll(base) {
+/** The tooltip of each of the live chart's `count` marks, in the scene's order (the order the
+ *  arrow keys go through them), as the live explorer writes it. */
+async function readTips(page, count) {
+  const tooltip = page.locator('[role=tooltip]');
+  const tips = [];
+  await page.locator('canvas').focus();
+  for (let mark = 0; mark < count; mark++) {
+    await page.keyboard.press(mark === 0 ? 'Home' : 'ArrowDown');
+    tips.push(await tooltip.innerHTML());
+  }
+  await page.keyboard.press('End');
+  if (count && (tips.at(-1) !== (await tooltip.innerHTML()) || tips.at(-1) === tips.at(-2))) {
+    throw new Error(`prerender: the live chart of ${page.url()} has other marks than its ${count} prerendered ones`);
+  }
+  return tips;
+}
+
+/** How many marks a view's snapshots have. */
+const markCount = (drawn, key) => (drawn.get(viewLang(key))?.[0]?.[1].match(/class="tx-lit"/g) ?? []).length;
+const viewLang = (key) => key.split('-').slice(0, 2).join('-');
+
+async function readAll(base, drawn) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -103,7 +126,9 @@ async function readAll(base) {
         await page.locator('canvas[aria-label]').waitFor();
         await page.locator('details.tx-table summary').click();
         await page.locator('details.tx-table table tr').first().waitFor();
-        read.set(`${view}-${lang}-${theme}`, await page.evaluate(readExplorer));
+        const key = `${view}-${lang}-${theme}`;
+        const explorer = await page.evaluate(readExplorer);
+        read.set(key, { ...explorer, tips: await readTips(page, markCount(drawn, key)) });
       }
     }
   }
@@ -113,10 +138,10 @@ async function readAll(base) {
 
 const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
 
-function snapshotHtml(key, { html, lang, title, table }, drawn) {
-  const widths = drawn.get(key.split('-').slice(0, 2).join('-')) ?? [];
-  const charts = widths.map(([width, svg]) => `<div class="tx-snap" data-width="${width}">${svg}</div>`).join('');
-  return `<div class="tx-prerendered" data-snapshot="${key}" data-title="${escape(title)}" lang="${lang}">${html.replace('<!--charts-->', charts)}<noscript><div class="tx-table">${table}</div></noscript></div>`;
+function snapshotHtml(key, { html, lang, title, table, tips }, drawn) {
+  const charts = (drawn.get(viewLang(key)) ?? []).map(([, snap]) => snap).join('');
+  const tooltips = `<template class="tx-tips">${tips.map((tip) => `<div>${tip}</div>`).join('')}</template>`;
+  return `<div class="tx-prerendered" data-snapshot="${key}" data-title="${escape(title)}" lang="${lang}">${html.replace('<!--charts-->', charts)}${tooltips}<noscript><div class="tx-table">${table}</div></noscript></div>`;
 }
 
 const drawn = drawnCharts();
@@ -124,7 +149,7 @@ writePages(loading());
 const server = await serve(0);
 let read;
 try {
-  read = await readAll(`http://127.0.0.1:${server.address().port}/`);
+  read = await readAll(`http://127.0.0.1:${server.address().port}/`, drawn);
 } finally {
   server.close();
 }

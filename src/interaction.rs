@@ -91,6 +91,12 @@ impl Interaction {
         }
     }
 
+    /// The chart takes over from its prerendered snapshot, which showed `mark`'s tooltip: the
+    /// mark stays active, as if the pointer or tap had come to the live chart.
+    pub fn take_over(&mut self, scene: &Scene, mark: usize) -> Outcome {
+        Outcome::highlight(mark < scene.marks.len() && self.hover(Some(mark)))
+    }
+
     /// The pointer left the chart.
     pub fn pointer_leave(&mut self) -> Outcome {
         Outcome::highlight(self.hover(None))

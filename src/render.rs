@@ -6,6 +6,7 @@
 
 use crate::layout::{Align, Highlight, Paint, Rect, Scene, Shape, TextRole};
 use crate::theme::Theme;
+use plotters::backend::SVGBackend;
 use plotters::coord::CoordTranslate;
 use plotters::prelude::{Circle, DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea, PathElement, Rectangle, ShapeStyle, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -154,27 +155,60 @@ fn line_box(from: (f64, f64), to: (f64, f64), width: f64) -> Option<Rect> {
 pub fn draw_highlight<DB: DrawingBackend>(backend: DB, highlight: &Highlight, target: Target) -> DrawResult<DB> {
     let area = backend.into_drawing_area().apply_coord_spec(DevicePixels(target.scale));
     area.draw(&Rectangle::new(corners(&highlight.band), target.fill(Paint::Current, 0.12)))?;
-    // A stroke is centred on its path: the path runs half the ring's width inside its box.
-    let half = highlight.ring_width / 2.0;
-    let ring = highlight.ring;
-    let path = Rect { x: ring.x + half, y: ring.y + half, w: ring.w - 2.0 * half, h: ring.h - 2.0 * half };
-    area.draw(&Rectangle::new(corners(&path), target.outline(Paint::Ink, 1.0, highlight.ring_width)))?;
+    for side in ring_sides(&highlight.ring, highlight.ring_width) {
+        area.draw(&Rectangle::new(corners(&side), target.fill(Paint::Ink, 1.0)))?;
+    }
     area.present()
+}
+
+/// The four sides of a ring `width` wide inside `outer`, as boxes: filled, like lines along the
+/// grid, they stay sharp at any scale, and plotters' SVG backend, which outlines a rectangle one
+/// pixel wide whatever the width asked for, draws them as the canvas does.
+fn ring_sides(outer: &Rect, width: f64) -> [Rect; 4] {
+    let Rect { x, y, w, h } = *outer;
+    [
+        Rect { x, y, w, h: width },
+        Rect { x, y: outer.bottom() - width, w, h: width },
+        Rect { x, y: y + width, w: width, h: h - 2.0 * width },
+        Rect { x: outer.right() - width, y: y + width, w: width, h: h - 2.0 * width },
+    ]
 }
 
 /// The scene as an SVG document: the same look, font and sizes as on the canvas, text as text.
 pub fn to_svg(scene: &Scene, theme: Theme, family: &str) -> String {
+    on_svg(scene, theme, family, |backend, target| draw(backend, scene, target, None))
+}
+
+/// A mark's highlight as an SVG document of the scene's size, to lay over its SVG.
+pub fn highlight_to_svg(scene: &Scene, highlight: &Highlight, theme: Theme) -> String {
+    on_svg(scene, theme, "", |backend, target| draw_highlight(backend, highlight, target))
+}
+
+/// What `drawing` draws on an SVG backend of the scene's size, in CSS pixels.
+fn on_svg(scene: &Scene, theme: Theme, family: &str, drawing: impl for<'a> FnOnce(SVGBackend<'a>, Target<'a>) -> DrawResult<SVGBackend<'a>>) -> String {
     let mut svg = String::new();
     let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
     let target = Target { scale: 1.0, theme, family, surface: Surface::Svg };
     // The SVG backend writes into a String, which cannot fail.
-    let _ = draw(plotters::backend::SVGBackend::with_string(&mut svg, size), scene, target, None);
+    let _ = drawing(SVGBackend::with_string(&mut svg, size), target);
     svg
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ring_is_four_sides_of_its_width_around_the_bar() {
+        let outer = Rect { x: 10.0, y: 20.0, w: 50.0, h: 16.0 };
+        let sides = ring_sides(&outer, 3.0);
+        assert_eq!(sides[0], Rect { x: 10.0, y: 20.0, w: 50.0, h: 3.0 });
+        assert_eq!(sides[1], Rect { x: 10.0, y: 33.0, w: 50.0, h: 3.0 });
+        assert_eq!(sides[2], Rect { x: 10.0, y: 23.0, w: 3.0, h: 10.0 });
+        assert_eq!(sides[3], Rect { x: 57.0, y: 23.0, w: 3.0, h: 10.0 });
+        let area: f64 = sides.iter().map(|s| s.w * s.h).sum();
+        assert_eq!(area, 50.0 * 16.0 - 44.0 * 10.0, "every pixel of the ring once");
+    }
 
     #[test]
     fn lines_along_the_grid_are_boxes() {

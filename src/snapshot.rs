@@ -1,14 +1,15 @@
 //! The prerendered first paint: the chart a page opens with, drawn at build time by the same
 //! layout and drawing code as the live canvas (through plotters' SVG backend), for each view and
 //! language, at the figure widths readers' screens give, in the light theme; the stylesheet
-//! turns it dark. The page shows the one that fits its figure until the wasm draws the live
-//! chart in its place (docs/ARCHITECTURE.md).
+//! turns it dark. Beside each chart go its marks' highlights and hit areas, so that the page
+//! answers a pointer before the wasm has come. The page shows the one that fits its figure until
+//! the wasm draws the live chart in its place (docs/ARCHITECTURE.md).
 
 use crate::chart::{self, Query, View};
 use crate::dataset::Dataset;
 use crate::format::PlainLocale;
 use crate::lang::Lang;
-use crate::layout::{self, EstimatedText, Paint, FONT_FAMILY};
+use crate::layout::{self, EstimatedText, Paint, Rect, Scene, FONT_FAMILY};
 use crate::render;
 use crate::theme::Theme;
 
@@ -19,14 +20,36 @@ use crate::theme::Theme;
 /// figure when it takes over.
 pub const WIDTHS: [u32; 13] = [296, 336, 351, 366, 369, 388, 390, 406, 744, 796, 961, 976, 1076];
 
-/// The chart of `view` in `lang` at `width`, as SVG in `theme`: the scene the live explorer lays
-/// out in its own fonts, so that it replaces this without anything moving. None when the
-/// dataset has no figures for the view. The snapshots are drawn light (`dark_rules` darkens them).
-pub fn svg(data: &Dataset, view: View, lang: Lang, theme: Theme, width: u32) -> Option<String> {
+/// The chart of `view` in `lang` laid out at `width` as the live explorer lays it out in its own
+/// fonts, so that the live chart replaces the snapshot without anything moving. None when the
+/// dataset has no figures for the view.
+pub fn scene(data: &Dataset, view: View, lang: Lang, width: u32) -> Option<Scene> {
     let locale = PlainLocale(lang);
     let chart = chart::build(data, Query { view, value_labels: true, ..Query::default() }, lang, &locale)?;
-    let scene = layout::layout(&chart, f64::from(width), &EstimatedText, &locale);
-    Some(render::to_svg(&scene, theme, FONT_FAMILY))
+    Some(layout::layout(&chart, f64::from(width), &EstimatedText, &locale))
+}
+
+/// A rectangle as the snapshot's attributes give it: "x y width height" in CSS pixels.
+fn rect_attribute(rect: &Rect) -> String {
+    format!("{} {} {} {}", rect.x, rect.y, rect.w, rect.h)
+}
+
+/// The snapshot of a scene laid out at `width`, as the pages hold it: the chart, drawn light
+/// (`dark_rules` darkens it), then for each mark in the scene's order its highlight, drawn by the
+/// live chart's own code, with the area a pointer hits it in and its bar, from which the page's
+/// first script (`www/snapshot-pointer.js`) answers a pointer as the live chart does.
+pub fn snap(scene: &Scene, width: u32) -> String {
+    let mut html = format!("<div class=\"tx-snap\" data-width=\"{width}\">{}", render::to_svg(scene, Theme::Light, FONT_FAMILY));
+    for (index, mark) in scene.marks.iter().enumerate() {
+        let Some(highlight) = scene.highlight(index, false) else { continue };
+        html.push_str(&format!(
+            "<div class=\"tx-lit\" data-band=\"{}\" data-bar=\"{}\">{}</div>",
+            rect_attribute(&mark.band),
+            rect_attribute(&mark.bar),
+            render::highlight_to_svg(scene, &highlight, Theme::Light)
+        ));
+    }
+    html + "</div>"
 }
 
 /// Each width with the figure widths it is shown at: from it (from 0 for the narrowest, shown
@@ -92,12 +115,30 @@ mod tests {
         assert!(rules.contains("(width >= 1076px) { .tx-snap[data-width=\"1076\"]"));
     }
 
+    fn embedded() -> Dataset {
+        Dataset::parse(crate::EMBEDDED_DATASET).expect("the embedded dataset is valid")
+    }
+
+    /// The numbers of a rectangle attribute.
+    fn numbers(attribute: &str) -> Vec<f64> {
+        attribute.split(' ').map(|n| n.parse().expect("a number")).collect()
+    }
+
     #[test]
-    fn a_snapshot_is_the_chart_at_that_width() {
-        let data = Dataset::parse(crate::EMBEDDED_DATASET).expect("the embedded dataset is valid");
-        let phone = svg(&data, View::Sites, Lang::Ru, Theme::Light, 388).expect("a chart of sites");
-        assert!(phone.starts_with("<svg width=\"388\""));
-        assert!(phone.contains("Численность работающих"));
+    fn a_snapshot_is_the_chart_at_that_width_with_each_marks_highlight_and_areas() {
+        let scene = scene(&embedded(), View::Sites, Lang::Ru, 388).expect("a chart of sites");
+        let html = snap(&scene, 388);
+        assert!(html.starts_with("<div class=\"tx-snap\" data-width=\"388\"><svg width=\"388\""));
+        assert!(html.contains("Численность работающих"));
+        let lits: Vec<&str> = html.split("<div class=\"tx-lit\" ").skip(1).collect();
+        assert_eq!(lits.len(), scene.marks.len());
+        for (lit, mark) in lits.iter().zip(&scene.marks) {
+            let attribute = |name: &str| numbers(lit.split(&format!("{name}=\"")).nth(1).and_then(|r| r.split('"').next()).expect("the attribute"));
+            assert_eq!(attribute("data-band"), [mark.band.x, mark.band.y, mark.band.w, mark.band.h]);
+            assert_eq!(attribute("data-bar"), [mark.bar.x, mark.bar.y, mark.bar.w, mark.bar.h]);
+            assert!(lit.contains("<svg width=\"388\""), "the highlight is laid over the whole chart");
+            assert!(lit.contains("opacity=\"0.12\""), "the tint across the row");
+        }
     }
 
     /// What the stylesheet does to a light snapshot in the dark theme.
@@ -116,14 +157,17 @@ mod tests {
     }
 
     #[test]
-    fn the_dark_rules_turn_each_light_snapshot_into_the_dark_chart() {
-        let data = Dataset::parse(crate::EMBEDDED_DATASET).expect("the embedded dataset is valid");
+    fn the_dark_rules_turn_each_light_snapshot_and_highlight_into_the_dark_ones() {
+        let data = embedded();
         for view in View::ALL {
             for width in [WIDTHS[0], 976] {
-                let light = svg(&data, view, Lang::En, Theme::Light, width).expect("a chart");
-                let dark = svg(&data, view, Lang::En, Theme::Dark, width).expect("a chart");
+                let scene = scene(&data, view, Lang::En, width).expect("a chart");
+                let [light, dark] = [Theme::Light, Theme::Dark].map(|theme| render::to_svg(&scene, theme, FONT_FAMILY));
                 assert_ne!(light, dark);
                 assert_eq!(darkened(&light), dark, "{view:?} at {width} px");
+                let highlight = scene.highlight(0, false).expect("a mark");
+                let [light, dark] = [Theme::Light, Theme::Dark].map(|theme| render::highlight_to_svg(&scene, &highlight, theme));
+                assert_eq!(darkened(&light), dark, "{view:?}'s highlight at {width} px");
             }
         }
         let rules = dark_rules();

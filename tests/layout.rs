@@ -136,6 +136,18 @@ fn hover_and_tap_follow_the_pointer() {
 }
 
 #[test]
+fn the_live_chart_takes_over_the_mark_its_snapshot_showed() {
+    let data = data();
+    let scene = scene(&view_chart(&data, View::Sites, Lang::Ru), Lang::Ru, 900.0);
+    let mut state = Interaction::default();
+    assert!(state.take_over(&scene, 2).highlight);
+    assert_eq!(state.active(), Some(2));
+    let bar = scene.marks[2].bar;
+    assert_eq!(state.tap(&scene, bar.x + 1.0, bar.y + 1.0).select, Some(Selecting::Mark(2)), "a tap on it now is the second");
+    assert!(!Interaction::default().take_over(&scene, scene.marks.len()).highlight, "a mark the chart has not: none");
+}
+
+#[test]
 fn the_keyboard_roves_over_every_mark() {
     let data = data();
     let scene = scene(&view_chart(&data, View::Sites, Lang::En), Lang::En, 900.0);

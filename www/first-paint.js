@@ -3,8 +3,10 @@
 // stylesheet what the address asks for, so that the prerendered chart shown is that one, or none
 // and a loading state:
 //   <html data-tx-want="sites-ru-auto | data | none" data-tx-lang="ru" data-tx-theme="light">
-// data-tx-theme is the theme resolved (auto follows the system's preference).
+// data-tx-theme is the theme resolved (auto follows the system's preference). Then it has the
+// prerendered chart answer a pointer until the live one takes its place.
 import { wanted } from './snapshot-key.js';
+import { answerPointer } from './snapshot-pointer.js';
 
 const params = new URLSearchParams(location.search);
 const { lang, theme, key } = wanted((name) => params.get(name));
@@ -13,3 +15,4 @@ html.dataset.txWant = key ?? 'none';
 html.dataset.txLang = lang;
 html.dataset.txTheme = theme === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : theme;
 html.lang = lang;
+answerPointer(document);

@@ -2,9 +2,11 @@
 // and the host page's cannot reach each other. Attributes: view, measure, period, sort, labels,
 // select, lang, theme, src (a same-origin dataset address) and height (a CSS length).
 // Also exports mount(element, options), which resolves to an Explorer handle (see the README).
-// Both show the prerendered chart for their state at once, while the wasm loads.
+// Both show the prerendered chart for their state at once, answering a pointer, while the wasm
+// loads.
 import { LOADING, wanted } from './snapshot-key.js';
 import { showPrerendered } from './prerendered.js';
+import { answerPointer } from './snapshot-pointer.js';
 
 // Imported, not waited for: the element and its first paint need none of it.
 const glue = import('./pkg/technopolis_explorer.js').then(async (explorer) => {
@@ -28,6 +30,7 @@ function showFirst(root, get, styled) {
   loading.dataset.shown = '';
   loading.textContent = LOADING[key === 'data' ? 'data' : 'chart'][lang];
   root.replaceChildren(loading);
+  answerPointer(root);
   return showPrerendered(root, get, styled).then(() => {
     // An element has no embed snippets to offer: the live explorer hides its button too.
     const embed = root.querySelector('.tx-prerendered [aria-controls$="-embed"]');

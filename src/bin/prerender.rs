@@ -1,14 +1,13 @@
-//! Draws the prerendered first paint: `prerender OUT_DIR` writes each view's chart in each
-//! language as `{view}-{lang}-{width}.svg` (see `snapshot`), and `snapshots.css`, the rules that
-//! pick the width that fits and darken it for the dark theme. `scripts/prerender.mjs` puts them
-//! into the pages.
+//! Draws the prerendered first paint: `prerender OUT_DIR` writes each view's snapshot in each
+//! language as `{view}-{lang}-{width}.html` (the chart with its marks' highlights and hit areas,
+//! see `snapshot`), and `snapshots.css`, the rules that pick the width that fits and darken it
+//! for the dark theme. `scripts/prerender.mjs` puts them into the pages.
 use std::path::Path;
 use std::process::ExitCode;
 use technopolis_explorer::chart::View;
 use technopolis_explorer::dataset::Dataset;
 use technopolis_explorer::lang::Lang;
 use technopolis_explorer::snapshot::{self, WIDTHS};
-use technopolis_explorer::theme::Theme;
 use technopolis_explorer::EMBEDDED_DATASET;
 
 fn main() -> ExitCode {
@@ -37,8 +36,8 @@ fn write_all(out: &Path) -> Result<usize, String> {
     for view in View::ALL {
         for lang in Lang::ALL {
             for width in WIDTHS {
-                if let Some(svg) = snapshot::svg(&data, view, lang, Theme::Light, width) {
-                    write(format!("{}-{}-{width}.svg", view.code(), lang.code()), &svg)?;
+                if let Some(scene) = snapshot::scene(&data, view, lang, width) {
+                    write(format!("{}-{}-{width}.html", view.code(), lang.code()), &snapshot::snap(&scene, width))?;
                     count += 1;
                 }
             }

@@ -435,6 +435,14 @@ impl App {
         self.update_highlight(false)
     }
 
+    /// Goes on from the prerendered chart, which showed `mark`'s tooltip when the live chart
+    /// took its place.
+    pub fn take_over(&mut self, mark: usize) -> Result<(), JsValue> {
+        let Some(scene) = &self.scene else { return Ok(()) };
+        let outcome = self.interaction.take_over(scene, mark);
+        self.apply(outcome)
+    }
+
     /// Carries out what an event changed.
     pub fn apply(&mut self, outcome: Outcome) -> Result<(), JsValue> {
         match outcome.select {

@@ -125,8 +125,15 @@ fn embedded() -> Result<Dataset, JsValue> {
     })
 }
 
+/// The mark whose tooltip the prerendered chart in `root` shows (`www/snapshot-pointer.js`).
+fn snapshot_mark(root: &HtmlElement) -> Option<usize> {
+    let image = root.query_selector(".tx-snapshot[data-active]").ok()??;
+    image.get_attribute("data-active")?.parse().ok()
+}
+
 fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, JsValue> {
     let window = dom::window_of(&root)?;
+    let shown = snapshot_mark(&root);
     let parts = parts::build(&dom::document_of(&root)?, &root, mode == Mode::Host)?;
     panic::watch(&parts.alert);
     let mut parse = 0.0;
@@ -139,7 +146,10 @@ fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, 
     let address = app.borrow().settings.data.clone();
     match address {
         Some(address) => tools::load_address(&app, address),
-        None => act(&app, |app| app.show(false))?,
+        None => act(&app, |app| {
+            app.show(false)?;
+            shown.map_or(Ok(()), |mark| app.take_over(mark))
+        })?,
     }
     Ok(Explorer { app })
 }

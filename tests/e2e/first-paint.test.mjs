@@ -118,6 +118,96 @@ test('the default page shows its chart before the wasm, and the live chart takes
   assert.deepEqual(page.problems, []);
 });
 
+/** What the chart shows under the pointer at each of `points` (CSS pixels from the top left of
+ *  the visible chart, the snapshot's or the live one's): the tooltip's words and box, and how many
+ *  highlights are drawn on a snapshot. */
+async function answers(page, points) {
+  const chart = page.locator('canvas, .tx-snap:visible > svg').first();
+  const box = await chart.boundingBox();
+  const tooltip = page.locator('[role=tooltip]');
+  const seen = [];
+  for (const [x, y] of points) {
+    await page.mouse.move(box.x + x, box.y + y);
+    const shown = await tooltip.isVisible();
+    seen.push(shown ? { at: [x, y], text: await tooltip.innerText(), box: await tooltip.boundingBox() } : { at: [x, y], text: null });
+  }
+  return seen;
+}
+
+/** A point on mark `index`'s bar in the visible snapshot inside `scope`, in the window's pixels. */
+const onBar = (page, index, scope = '') => page.locator(`${scope} .tx-snap:visible`).evaluate((snap, index) => {
+  const [x, y, , h] = snap.querySelectorAll('.tx-lit')[index].dataset.bar.split(' ').map(Number);
+  const box = snap.querySelector('svg').getBoundingClientRect();
+  const scale = box.width / Number(snap.dataset.width);
+  return [box.left + (x + 2) * scale, box.top + (y + h / 2) * scale];
+}, index);
+
+/** Points down the chart at `x`, every `step` px. */
+const down = (height, x, step = 6) => Array.from({ length: Math.floor(height / step) }, (_, i) => [x, 2 + i * step]);
+
+test('before the wasm, the snapshot answers a pointer as the live chart does, and the live chart keeps the mark shown', async () => {
+  const page = await held('');
+  const { height } = await page.locator('.tx-snap:visible > svg').boundingBox();
+  const points = [...down(height, 40), ...down(height, 400, 9)];
+  const before = await answers(page, points);
+  const tips = new Set(before.map((a) => a.text).filter(Boolean));
+  assert.equal(tips.size, 8, 'every bar answers');
+  assert.ok([...tips].some((text) => /почти 18\u00a0600 человек[\s\S]*CNews, 09\.09\.2025[\s\S]*f01/.test(text)), 'the figure, its source and id');
+  const resting = before.find((a) => a.text?.includes('f01'));
+  const chart = await page.locator('.tx-snap:visible > svg').boundingBox();
+  await page.mouse.move(chart.x + resting.at[0], chart.y + resting.at[1]);
+  assert.equal(await page.locator('.tx-lit.tx-on').count(), 1, 'one highlight');
+  assert.ok(await page.locator('.tx-lit.tx-on').evaluate((lit) => lit.checkVisibility()), 'drawn over the chart');
+  const tooltipId = await page.locator('[role=tooltip]').getAttribute('id');
+  assert.match(await page.getByRole('img').first().getAttribute('aria-describedby'), new RegExp(`^${tooltipId} `), 'the image is described by its tooltip');
+  await page.release();
+  assert.equal(await page.locator('[role=tooltip]').isVisible(), true, 'the live chart keeps the tooltip shown');
+  assert.match(await page.locator('[role=tooltip]').innerText(), /f01/);
+  assert.deepEqual(await answers(page, points), before, 'the same tooltip, in the same place, at every point');
+  await page.mouse.move(1, 1);
+  assert.equal(await page.locator('[role=tooltip]').isVisible(), false);
+  assert.deepEqual(page.problems, []);
+});
+
+test('on a time axis, where hit areas meet, the snapshot answers with the nearest point, as the live chart does', async () => {
+  const page = await held('?view=timeline&lang=en');
+  await page.locator('.tx-prerendered[data-snapshot="timeline-en-auto"]').waitFor();
+  // Each point's centre, and the places between two points whose hit areas overlap.
+  const points = await page.locator('.tx-snap:visible').evaluate((snap) => {
+    const marks = [...snap.querySelectorAll('.tx-lit')].map((lit) => {
+      const [band, bar] = ['band', 'bar'].map((name) => lit.dataset[name].split(' ').map(Number));
+      return { band, centre: [bar[0] + bar[2] / 2, bar[1] + bar[3] / 2] };
+    });
+    const overlap = (a, b) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+    const found = marks.map((m) => m.centre);
+    marks.forEach((a, i) => marks.slice(i + 1).filter((b) => overlap(a.band, b.band)).forEach((b) => {
+      for (const t of [0.35, 0.5, 0.65]) found.push([0, 1].map((k) => Math.round(a.centre[k] + (b.centre[k] - a.centre[k]) * t)));
+    }));
+    return found;
+  });
+  assert.ok(points.length > 20, `${points.length} points`);
+  const before = await answers(page, points);
+  assert.ok(before.every((a) => a.text), 'every point answers');
+  await page.release();
+  const after = await answers(page, points);
+  assert.deepEqual(after.map((a) => a.text), before.map((a) => a.text));
+});
+
+test('on a phone, a tap on the snapshot shows the tooltip the live chart shows for that tap', async () => {
+  const page = await held('?lang=en', { viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true });
+  await page.locator('.tx-prerendered[data-snapshot="sites-en-auto"]').waitFor();
+  const tapped = await onBar(page, 3);
+  await page.touchscreen.tap(...tapped);
+  const tooltip = page.locator('[role=tooltip]');
+  assert.equal(await tooltip.isVisible(), true);
+  const shown = { text: await tooltip.innerText(), box: await tooltip.boundingBox() };
+  await page.touchscreen.tap(5, 5);
+  assert.equal(await tooltip.isVisible(), false, 'a tap elsewhere hides it');
+  await page.release();
+  await page.touchscreen.tap(...tapped);
+  assert.deepEqual({ text: await tooltip.innerText(), box: await tooltip.boundingBox() }, shown);
+});
+
 test('another view, language and theme show their own snapshot, fetched beside the wasm, never the default one', async () => {
   const page = await held('?view=timeline&lang=en&theme=dark');
   await page.locator('.tx-prerendered[data-snapshot="timeline-en-dark"]').waitFor();
@@ -174,11 +264,18 @@ test('the element shows its snapshot at once and its live chart in the same plac
   await page.evaluate(() => { for (const chart of document.querySelectorAll('technopolis-chart')) chart.style.width = '820px'; });
   const two = page.locator('#two .tx-prerendered[data-snapshot="sectors-en-dark"]');
   await two.waitFor();
-  const snapshotBox = await page.locator('#two .tx-snap').filter({ visible: true }).locator('svg').boundingBox();
+  const snapshotBox = await page.locator('#two .tx-snap:visible > svg').boundingBox();
   assert.equal(await page.locator('#two [aria-controls$="-embed"]').isVisible(), false, 'no embed button in a host');
+  await page.mouse.move(...(await onBar(page, 0, '#one')));
+  const tooltip = page.locator('#one [role=tooltip]');
+  assert.equal(await tooltip.isVisible(), true, 'the snapshot answers a pointer in the element too');
+  const shown = await tooltip.innerText();
+  assert.match(shown, /\d/);
   await page.release();
   await page.locator('#two canvas[aria-label]').waitFor();
   assert.deepEqual(await page.locator('#two canvas').boundingBox(), snapshotBox);
+  await page.locator('#one canvas[aria-label]').waitFor();
+  assert.equal(await tooltip.innerText(), shown, 'and the live chart keeps it');
 });
 
 test('axe finds nothing on the prerendered page, before the wasm', async () => {
