@@ -214,7 +214,7 @@ impl Explorer {
     /// The chart as an SVG document: the same look and sizes as on screen, text kept as text.
     #[wasm_bindgen(js_name = exportSvg)]
     pub fn export_svg(&self) -> Result<String, JsValue> {
-        act(&self.app, |app| Ok(app.svg()))
+        act(&self.app, |app| app.svg())
     }
 
     /// The chart as a PNG at twice its displayed size, title, subtitle and source line included.

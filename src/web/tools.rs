@@ -117,12 +117,14 @@ impl App {
     }
 
     /// The chart as an SVG document: the same look and sizes as on screen, text kept as text.
-    pub fn svg(&self) -> String {
-        self.scene.as_ref().map(|scene| render::to_svg(scene, self.theme(), self.family())).unwrap_or_default()
+    pub fn svg(&mut self) -> Result<String, JsValue> {
+        self.fit()?;
+        Ok(self.scene.as_ref().map(|scene| render::to_svg(scene, self.theme(), self.family())).unwrap_or_default())
     }
 
     /// The chart as a PNG at twice its displayed size, title, subtitle and sources included.
-    pub fn png(&self) -> Result<js_sys::Promise, JsValue> {
+    pub fn png(&mut self) -> Result<js_sys::Promise, JsValue> {
+        self.fit()?;
         let canvas: HtmlCanvasElement = dom::create(&dom::document_of(&self.root)?, "canvas")?;
         let scene = self.scene.as_ref().ok_or("there is no chart to export")?;
         // Exports show the chart as it is, without the reader's selection.
@@ -143,7 +145,7 @@ impl App {
     }
 
     /// Offers an export as a download.
-    fn download(&self, export: Export) -> Result<(), JsValue> {
+    fn download(&mut self, export: Export) -> Result<(), JsValue> {
         let name = self.file_name(export.extension());
         let document = dom::document_of(&self.root)?;
         let (text, mime) = match export {
@@ -162,7 +164,7 @@ impl App {
                 });
                 return Ok(());
             }
-            Export::Svg => (self.svg(), "image/svg+xml"),
+            Export::Svg => (self.svg()?, "image/svg+xml"),
             // With a byte-order mark, for spreadsheets.
             Export::Csv => (format!("\u{feff}{}", self.csv()?), "text/csv;charset=utf-8"),
             Export::Json => (self.data_json.clone(), "application/json"),
