@@ -104,6 +104,8 @@ pub struct App {
     /// Whether a frame is asked for and not yet run: a transition started while another runs
     /// keeps one chain of frames, not one more for each start.
     frame_asked: bool,
+    /// Whether the figure was resized since the last frame (see `resized`).
+    resize_pending: bool,
     pub timings: Timings,
     /// Whether the data table shows the current chart.
     table_filled: bool,
@@ -177,6 +179,7 @@ impl App {
             listeners: Listeners::default(),
             next_frame: None,
             frame_asked: false,
+            resize_pending: false,
             timings: Timings::default(),
             table_filled: false,
             width: 0.0,
@@ -359,6 +362,15 @@ impl App {
         self.relayout()
     }
 
+    /// The figure was resized: it is measured and the chart laid out again in the next animation
+    /// frame, not in the resize observer's callback. There a change of the page's height would
+    /// come after the browser has told the page's other observers (an iframe page telling its
+    /// host its height) and be reported as a "ResizeObserver loop" error.
+    pub fn resized(&mut self) -> Result<(), JsValue> {
+        self.resize_pending = true;
+        self.ask_for_frame()
+    }
+
     /// Lays the chart out again for the last measured width, if it or the pixel ratio changed.
     fn relayout(&mut self) -> Result<(), JsValue> {
         let now = (self.width, self.window.device_pixel_ratio());
@@ -387,14 +399,21 @@ impl App {
             Some(_) => Ok(()),
             None => {
                 self.transition = None;
+                if std::mem::take(&mut self.resize_pending) {
+                    self.fit()?;
+                }
                 self.draw()
             }
         }
     }
 
-    /// One frame of a transition; the last one draws the scene as it is.
+    /// One frame: the chart fitted to a resized figure, and a transition's next step (the last
+    /// one draws the scene as it is).
     pub fn frame(&mut self, now: f64) -> Result<(), JsValue> {
         self.frame_asked = false;
+        if std::mem::take(&mut self.resize_pending) {
+            self.fit()?;
+        }
         let Some(transition) = &mut self.transition else { return Ok(()) };
         let started = *transition.started.get_or_insert(now);
         let t = (now - started) / TRANSITION_MS;

@@ -39,7 +39,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
     }
     // The figure's width never depends on the canvas's height, so redrawing cannot loop.
     let observed = Rc::clone(app);
-    let on_resize = Closure::<dyn Fn()>::new(move || act_and_report(&observed, App::fit));
+    let on_resize = Closure::<dyn Fn()>::new(move || act_and_report(&observed, App::resized));
     app.borrow_mut().listeners.observe(&figure, on_resize)?;
     let animated = Rc::clone(app);
     let on_frame = Closure::<dyn Fn(f64)>::new(move |now: f64| act_and_report(&animated, |app| app.frame(now)));
