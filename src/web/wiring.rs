@@ -152,7 +152,10 @@ fn wire_chart(app: &Shared) -> Result<(), JsValue> {
 fn pointer(app: &mut App, event: Event, released: bool) -> Result<(), JsValue> {
     let event = event.unchecked_ref::<PointerEvent>();
     let Some(scene) = &app.scene else { return Ok(()) };
-    let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+    // From the event's place in the window, not its offsetX/Y, which WebKit gives wrong for an
+    // event dispatched by a script (a host's, an assistive tool's) on a scrolled page.
+    let canvas = app.parts.canvas.get_bounding_client_rect();
+    let (x, y) = (f64::from(event.client_x()) - canvas.left(), f64::from(event.client_y()) - canvas.top());
     // A pen hovers like a mouse; only a finger has no hover.
     let outcome = match (event.pointer_type() == "touch", released) {
         (true, true) => app.interaction.tap(scene, x, y),
