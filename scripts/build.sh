@@ -29,11 +29,11 @@ build() { # out-dir, then cargo's arguments
 # for speed (see docs/PERFORMANCE.md); the first-chart build, which every reader waits for, for size.
 build www/pkg --config 'profile.release.opt-level=3'
 build www/pkg-first --no-default-features
-# The pages' own scripts with the first-chart glue, one bundle per page, the script that runs
-# before the page is drawn (a classic one), and the stylesheet, minified: readers download these,
-# not the commented sources beside them. The full build stays apart, loaded when asked for.
-esbuild www/main.js www/embed.js --bundle --minify --charset=utf8 --format=esm --log-level=warning \
-  --external:./pkg/* --outdir=www --out-extension:.js=.min.js
+# The pages' own script with the first-chart glue, the script that runs before the page is drawn
+# (a classic one), and the stylesheet, minified: readers download these, not the commented sources
+# beside them. The full build stays apart, loaded when asked for.
+esbuild www/main.js --bundle --minify --charset=utf8 --format=esm --log-level=warning \
+  --external:./pkg/* --outfile=www/main.min.js
 esbuild www/first-paint.js --bundle --minify --charset=utf8 --format=iife --log-level=warning --outfile=www/first-paint.min.js
 esbuild www/style.css --bundle --minify --charset=utf8 --log-level=warning --outfile=www/style.min.css
 node scripts/prerender.mjs "$charts"

@@ -19,10 +19,11 @@ import { CHOICES, INLINE_SNAPSHOT, LOADING } from '../www/snapshot-key.js';
 
 const www = fileURLToPath(new URL('../www/', import.meta.url));
 const charts = process.argv[2];
-/** The pages written from www/pages/page.html: the explorer's own and the iframe's. */
+/** The pages written from www/pages/page.html: the explorer's own, and the iframe's, which
+ *  also tells its host its height. */
 const PAGES = {
-  'index.html': { script: 'main.min.js', body: '' },
-  'embed.html': { script: 'embed.min.js', body: ' class="tx-embedded"' },
+  'index.html': { scripts: '', body: '' },
+  'embed.html': { scripts: '\n  <script src="embed-height.js" defer></script>', body: ' class="tx-embedded"' },
 };
 const MARKER = '<!-- prerendered -->';
 const HEAD_MARKER = '<!-- inline style and first paint -->';
@@ -59,8 +60,8 @@ function inlineHead() {
 function writePages(inline, title) {
   const head = inlineHead();
   const template = readFileSync(`${www}pages/page.html`, 'utf8');
-  for (const [page, { script, body }] of Object.entries(PAGES)) {
-    let html = template.replace('{{script}}', script).replace('{{body}}', body).replace(MARKER, inline).replace(HEAD_MARKER, head);
+  for (const [page, { scripts, body }] of Object.entries(PAGES)) {
+    let html = template.replace('{{scripts}}', scripts).replace('{{body}}', body).replace(MARKER, inline).replace(HEAD_MARKER, head);
     if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escape(title)}</title>`);
     writeFileSync(www + page, html);
   }

@@ -1,5 +1,6 @@
 //! The two ways the embed panel offers to put the current view on another page: the custom
-//! element, and an iframe with the few lines that let it set its own height.
+//! element, and an iframe with the few lines that let it set its own height. The frame is sized
+//! by its attributes, never a `style` attribute, which a host under a strict policy refuses.
 
 /// Text and attribute values with the five characters HTML reserves escaped.
 pub fn escaped(text: &str) -> String {
@@ -26,12 +27,12 @@ pub fn snippets(base: &str, pairs: &[(&str, &str)], query: &str, title: &str) ->
         .collect();
     let tag = format!("<script type=\"module\" src=\"{base}technopolis-chart.js\"></script>\n<technopolis-chart{attributes}></technopolis-chart>");
     let frame = format!(
-        "<iframe src=\"{base}embed.html?{}\" title=\"{}\" style=\"width:100%;height:600px;border:0\" loading=\"lazy\"></iframe>\n\
+        "<iframe src=\"{base}embed.html?{}\" title=\"{}\" width=\"100%\" height=\"600\" frameborder=\"0\" loading=\"lazy\"></iframe>\n\
          <script>\n\
          addEventListener('message', (event) => {{\n  \
            if (event.data?.type !== 'technopolis-explorer:height') return;\n  \
            for (const frame of document.querySelectorAll('iframe'))\n    \
-             if (frame.contentWindow === event.source) frame.style.height = event.data.height + 'px';\n\
+             if (frame.contentWindow === event.source) frame.height = event.data.height;\n\
          }});\n\
          </script>",
         escaped(query),
@@ -49,5 +50,6 @@ mod tests {
         let (tag, frame) = snippets("https://host/", &[("view", "plan"), ("data", "/a\"b.json")], "view=plan&data=%2Fa", "Jobs <now>");
         assert!(tag.contains(r#"<technopolis-chart view="plan" src="/a&quot;b.json"></technopolis-chart>"#), "{tag}");
         assert!(frame.contains(r#"src="https://host/embed.html?view=plan&amp;data=%2Fa" title="Jobs &lt;now&gt;""#), "{frame}");
+        assert!(!frame.contains("style"), "a strict policy refuses a style attribute: {frame}");
     }
 }

@@ -80,9 +80,9 @@ test('mount() returns a handle that changes the view, reads the state, exports a
 test('the iframe embed tells its host its height', async () => {
   const page = await app.open('fixtures/frame-host.html', {}, null);
   const frame = page.locator('iframe');
-  await page.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 400);
-  const inner = await page.frameLocator('iframe').locator('html').evaluate((html) => html.scrollHeight);
-  const outer = await frame.evaluate((f) => parseFloat(f.style.height));
+  await page.waitForFunction(() => document.querySelector('iframe').clientHeight > 400);
+  const inner = await page.frameLocator('iframe').locator('html').evaluate((html) => html.getBoundingClientRect().height);
+  const outer = await frame.evaluate((f) => f.clientHeight);
   assert.ok(Math.abs(outer - inner) <= 2, `iframe ${outer}px for a document of ${inner}px`);
   assert.match(await page.frameLocator('iframe').locator('canvas').getAttribute('aria-label'), /by company/);
 });
