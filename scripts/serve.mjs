@@ -59,11 +59,33 @@ function accepted(request) {
 /** How long a file may be cached: the content-hashed folder for a year, anything else revalidated. */
 export const cacheControl = (path) => (path.startsWith('/v/') ? 'public, max-age=31536000, immutable' : 'no-cache');
 
-/// Serves `root` at `/`, and each extra `mounts` entry (URL prefix -> folder) beside it.
-export function serve(port = 0, mounts = {}, root = ROOT) {
+/** Where a test's server asks browsers to report what the policy blocked (`report-uri`, which
+ *  every engine sends). */
+const REPORTS = '/csp-violations';
+
+/** Reads a violation report's body into `violations`: the directive and what it blocked. */
+function collect(request, response, violations) {
+  let body = '';
+  request.on('data', (chunk) => { body += chunk; });
+  request.on('end', () => {
+    const report = JSON.parse(body || '{}')['csp-report'] ?? {};
+    violations.push(`${report['violated-directive'] ?? report['effective-directive']} ${report['blocked-uri'] ?? ''} on ${report['document-uri'] ?? ''}`);
+    response.writeHead(204).end();
+  });
+}
+
+/// Serves `root` at `/`, and each extra `mounts` entry (URL prefix -> folder) beside it. With
+/// `violations` (an array), the policy asks browsers to report what it blocks, and the reports
+/// are added to it: how tests that drive a browser over WebDriver see a violation.
+export function serve(port = 0, mounts = {}, root = ROOT, { violations } = {}) {
   const folders = Object.entries({ ...mounts, '/': root }).map(([prefix, dir]) => [prefix, resolve(dir)]);
+  const reported = (policy) => (violations ? `${policy}; report-uri ${REPORTS}` : policy);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    if (violations && request.method === 'POST' && path === REPORTS) {
+      collect(request, response, violations);
+      return;
+    }
     const [prefix, root] = folders.find(([p]) => path.startsWith(p));
     const inside = path.slice(prefix.length - 1);
     const file = normalize(join(root, inside.endsWith('/') ? `${inside}index.html` : inside));
@@ -78,7 +100,7 @@ export function serve(port = 0, mounts = {}, root = ROOT) {
       const encoding = type ? accepted(request) : undefined;
       const headers = {
         'Content-Type': type ?? 'application/octet-stream',
-        'Content-Security-Policy': type?.startsWith('text/html') ? await pagePolicy(root) : CSP,
+        'Content-Security-Policy': reported(type?.startsWith('text/html') ? await pagePolicy(root) : CSP),
         'Cache-Control': cacheControl(path),
         Vary: 'Accept-Encoding',
       };

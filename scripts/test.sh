@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test: native Rust tests, wasm tests in headless Chromium,
-# then end-to-end tests of the served explorer with Playwright.
+# end-to-end tests of the served explorer with Playwright (Chromium), then the cases that run in
+# every engine over WebDriver: Chromium, Firefox ESR and WebKitGTK (ENGINES=firefox,webkit picks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -26,3 +27,6 @@ node scripts/size.mjs --check
 
 echo "== end-to-end tests (Playwright + Chromium)"
 node --test --test-concurrency=1 tests/e2e/
+
+echo "== the same explorer in every engine (WebDriver: Chromium, Firefox, WebKit)"
+node --test --test-concurrency=1 tests/engines/
