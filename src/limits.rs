@@ -1,8 +1,8 @@
 //! What the explorer accepts at most, checked before the expensive work: a file's bytes before it
 //! is parsed, list lengths before items are decoded. Larger input is refused with a message.
 
-/// A dataset file, JSON or CSV: a million observations in the compact form fit.
-pub const MAX_BYTES: usize = 256 * 1024 * 1024;
+/// A dataset file, JSON or CSV: a million observations in the compact form fit (154 MB).
+pub const MAX_BYTES: usize = 200 * 1024 * 1024;
 /// Observations in a JSON dataset: ten thousand times the embedded dataset.
 pub const MAX_OBSERVATIONS: usize = 1_000_000;
 /// Rows of a CSV dataset: a spreadsheet's worth. Each row also carries its source and names,

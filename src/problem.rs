@@ -48,6 +48,8 @@ pub enum ProblemKind {
     NotUtf8 { offset: usize },
     TooLarge { bytes: usize, limit: usize },
     TooMany { count: usize, limit: usize },
+    /// The browser gave no more memory while a dataset of this many bytes was read.
+    OutOfMemory { bytes: usize },
     TooLong { chars: usize, limit: usize },
     TooDeep,
     ValueTooBig { limit: f64 },
@@ -108,6 +110,11 @@ fn type_word(serde_words: &str, lang: Lang) -> String {
     lang.pick(ru, en).to_string()
 }
 
+/// Bytes as megabytes with one decimal, as a file manager shows a file's size.
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
 impl ProblemKind {
     /// A plain sentence saying what is wrong, in the reader's language.
     pub fn message(&self, lang: Lang) -> String {
@@ -127,12 +134,27 @@ impl ProblemKind {
             ),
             NotUtf8 { offset } => format!("{} {offset}", l("текст не в кодировке UTF-8: неверный байт на позиции", "the text is not UTF-8: invalid byte at offset")),
             TooLarge { bytes, limit } => format!(
-                "{} ({} {bytes}, {} {limit})",
+                "{} ({} {mb}, {} {} {mb}): {}",
                 l("файл слишком большой", "the file is too large"),
-                l("байт:", "bytes:"),
-                l("предел", "the limit is")
+                megabytes(*bytes),
+                l("читается не больше", "at most"),
+                megabytes(*limit),
+                l("разделите его на части или уберите лишнее", "split it into smaller files or leave out what you do not need"),
+                mb = l("МБ", "MB"),
             ),
-            TooMany { count, limit } => format!("{} ({count}, {} {limit})", l("слишком много элементов", "too many items"), l("предел", "the limit is")),
+            TooMany { count, limit } => format!(
+                "{} ({count}, {} {limit}): {}",
+                l("слишком много элементов", "too many items"),
+                l("предел", "the limit is"),
+                l("разделите набор данных на части", "split the dataset into smaller ones")
+            ),
+            OutOfMemory { bytes } => format!(
+                "{} ({} {}): {}",
+                l("браузер не дал памяти, чтобы прочитать этот набор данных", "the browser gave no more memory to read this dataset"),
+                megabytes(*bytes),
+                l("МБ", "MB"),
+                l("закройте другие вкладки или разделите его на части", "close other tabs, or split it into smaller files")
+            ),
             TooLong { chars, limit } => format!("{} ({chars} {}, {} {limit})", l("текст слишком длинный", "the text is too long"), l("символов", "characters"), l("предел", "the limit is")),
             TooDeep => l("JSON вложен слишком глубоко", "the JSON is nested too deeply"),
             ValueTooBig { limit } => format!("{} {}", l("значение неправдоподобно велико: больше", "the value is implausibly large: more than"), limit),

@@ -74,11 +74,11 @@ fn generated(sites: usize, observations: usize, text_chars: usize) -> String {
 #[test]
 fn inputs_too_large_to_keep_are_refused_before_they_are_parsed_whole() {
     let too_big = " ".repeat(MAX_BYTES + 1);
-    assert_outcome("257 MB of spaces", too_big.as_bytes(), "$", "the file is too large");
+    assert_outcome("200 MB and a byte of spaces", too_big.as_bytes(), "$", "the file is too large (200.0 MB, at most 200.0 MB): split it into smaller files");
     drop(too_big);
     // Items are counted before any is decoded, so empty ones are enough.
     let too_many = generated(10, 1, 1).replace(r#""observations":["#, &format!(r#""observations":[{}"#, "{},".repeat(MAX_OBSERVATIONS)));
-    assert_outcome("10^6 + 1 observations", too_many.as_bytes(), "$.observations", &format!("too many items ({}, the limit is {MAX_OBSERVATIONS})", MAX_OBSERVATIONS + 1));
+    assert_outcome("10^6 + 1 observations", too_many.as_bytes(), "$.observations", &format!("too many items ({}, the limit is {MAX_OBSERVATIONS}): split the dataset into smaller ones", MAX_OBSERVATIONS + 1));
     let many_sites = generated(100_000, 1, 1);
     assert_outcome("10^5 sites", many_sites.as_bytes(), "$.sites", "too many items (100000, the limit is 10000)");
     let megabyte_name = generated(1, 1, 1024 * 1024);
