@@ -2,7 +2,7 @@
 //! in `data/FORMAT.md`), turned into the JSON format and validated like any other dataset.
 //! Problems are named by line and column.
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Watch};
 use crate::json::Json;
 use crate::limits::MAX_CSV_ROWS;
 use crate::problem::{Place, Problem, ProblemKind};
@@ -183,6 +183,11 @@ impl Rows {
 
 /// Reads a CSV dataset; on success the dataset and its JSON form (for export), else every problem.
 pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
+    parse_csv_watched(text, &mut |_, _| {})
+}
+
+/// `parse_csv`, telling `watch` how many observations have been checked as it goes.
+pub fn parse_csv_watched(text: &str, watch: Watch) -> Result<(Dataset, String), Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let at = |line: usize, column: Option<&str>, kind: ProblemKind| Problem { place: Place::Csv { line, column: column.map(str::to_string) }, kind };
     let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
@@ -240,7 +245,7 @@ pub fn parse_csv(text: &str) -> Result<(Dataset, String), Vec<Problem>> {
         ("zone", Json::object(vec![("id", Json::text("zone".into())), ("name", localized(&zone))])),
     ]);
     let text = serde_json::to_string(&json).unwrap_or_default();
-    let checked = Dataset::parse(&text);
+    let checked = Dataset::parse_watched(&text, watch);
     let mut problems = std::mem::take(&mut rows.problems);
     problems.extend(checked.as_ref().err().into_iter().flatten().map(|p| Problem { place: rows.place(p.path()), kind: p.kind.clone() }));
     match (checked, problems.is_empty()) {

@@ -10,22 +10,23 @@ use crate::qualifier::{MaxMismatch, Qualifier, QualifierName};
 use crate::raw::{self, Field, Read, Unknown};
 use crate::sorting::sorted_order;
 use crate::time::{MeasureTime, PartialDate, Period, When};
+use chrono::NaiveDate;
 use std::collections::hash_map::{Entry, HashMap};
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Named {
     pub id: String,
     pub name: Localized,
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Site {
     pub id: String,
     pub name: Localized,
     pub planned: bool,
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Company {
     pub id: String,
     pub name: Localized,
@@ -33,7 +34,7 @@ pub struct Company {
     pub sector: Option<usize>,
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Measure {
     pub id: String,
     pub name: Localized,
@@ -43,7 +44,7 @@ pub struct Measure {
     pub plan_for: Option<usize>,
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: Option<String>,
@@ -62,7 +63,7 @@ impl Source {
 }
 
 /// What an observation is about; every field narrows it, none at all is the whole zone.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Scope {
     pub sites: Vec<usize>,
     pub sector: Option<usize>,
@@ -78,7 +79,7 @@ impl Scope {
     }
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Observation {
     pub id: String,
     pub measure: usize,
@@ -86,6 +87,10 @@ pub struct Observation {
     pub value: f64,
     pub qualifier: Qualifier,
     pub when: When,
+    /// `when.sort_key()`, worked out once: the views compare a million figures' dates, and
+    /// working a date out costs more than comparing it.
+    #[serde(skip)]
+    pub span: (NaiveDate, NaiveDate),
     pub when_note: Option<Localized>,
     pub source: usize,
     pub wording: String,
@@ -108,18 +113,29 @@ pub struct Dataset {
     pub measures: Vec<Measure>,
     pub sources: Vec<Source>,
     pub observations: Vec<Observation>,
-    /// The observations' positions sorted by measure and scope, each subject's in the order listed:
-    /// a view's query and the search for figures that disagree look here instead of scanning every
-    /// observation.
-    by_subject: Vec<usize>,
+    /// The observations' positions sorted by measure and scope, each subject's by date and then
+    /// in the order listed: a view's query and the search for figures that disagree look here
+    /// instead of scanning every observation.
+    pub(crate) by_subject: Vec<usize>,
 }
 
 const FIELDS: [&str; 9] =
     ["format", "version", "zone", "sites", "sectors", "companies", "measures", "sources", "observations"];
 
+/// Told how far validation has come: observations checked, of how many.
+pub type Watch<'w> = &'w mut dyn FnMut(usize, usize);
+
+/// Observations checked between two calls of a `Watch`.
+const WATCHED_EVERY: usize = 10_000;
+
 impl Dataset {
     /// Parses and validates a dataset; on failure, every problem found, in document order.
     pub fn parse(json: &str) -> Result<Dataset, Vec<Problem>> {
+        Dataset::parse_watched(json, &mut |_, _| {})
+    }
+
+    /// `parse`, telling `watch` how many observations have been checked as it goes.
+    pub fn parse_watched(json: &str, watch: Watch) -> Result<Dataset, Vec<Problem>> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let root = Json::parse(json).map_err(|e| {
             let truncated = e.classify() == serde_json::error::Category::Eof;
@@ -132,7 +148,7 @@ impl Dataset {
         let root = root.as_object().ok_or_else(|| vec![Problem::new("$", ProblemKind::NotAnObject)])?;
         check_sizes(root)?;
         let (fields, unknown) = json::fields(root, FIELDS);
-        let mut checker = Checker::new(fields);
+        let mut checker = Checker::new(fields, watch);
         checker.unknown_fields(&unknown, &Path::Root);
         let dataset = checker.dataset();
         match (dataset, checker.problems.is_empty()) {
@@ -145,7 +161,8 @@ impl Dataset {
         self.measures.iter().position(|m| m.id == id)
     }
 
-    /// The observations of a measure about exactly this scope, in the order listed.
+    /// The observations of a measure about exactly this scope, earliest first (those of the same
+    /// date in the order listed).
     pub fn about(&self, measure: usize, scope: &Scope) -> &[usize] {
         let subject = (measure, scope);
         let start = self.by_subject.partition_point(|&i| self.observations[i].subject() < subject);
@@ -153,9 +170,33 @@ impl Dataset {
         &listed[..listed.partition_point(|&i| self.observations[i].subject() == subject)]
     }
 
+    /// The figures of a measure, subject by subject (each as `about` gives them): what a view
+    /// needs to know of its subjects without going through every figure.
+    pub fn subjects(&self, measure: usize) -> impl Iterator<Item = &[usize]> {
+        let of = |i: usize| &self.observations[i];
+        let start = self.by_subject.partition_point(|&i| of(i).measure < measure);
+        let mut rest = &self.by_subject[start..start + self.by_subject[start..].partition_point(|&i| of(i).measure == measure)];
+        std::iter::from_fn(move || {
+            let scope = &of(*rest.first()?).scope;
+            let (subject, after) = rest.split_at(rest.partition_point(|&i| &of(i).scope == scope));
+            rest = after;
+            Some(subject)
+        })
+    }
+
+    /// Those of `about` dated exactly as observation `index` is.
+    pub fn dated_alike(&self, index: usize) -> &[usize] {
+        let obs = &self.observations[index];
+        let about = self.about(obs.measure, &obs.scope);
+        let start = about.partition_point(|&i| self.observations[i].span < obs.span);
+        let dated = &about[start..];
+        &dated[..dated.partition_point(|&i| self.observations[i].span == obs.span)]
+    }
+
     fn index_subjects(mut self) -> Dataset {
         let observations = &self.observations;
-        self.by_subject = sorted_order(observations.len(), &|a, b| observations[a].subject().cmp(&observations[b].subject()));
+        let key = |i: usize| (observations[i].subject(), observations[i].span);
+        self.by_subject = sorted_order(observations.len(), &|a, b| key(a).cmp(&key(b)));
         self
     }
 
@@ -166,12 +207,13 @@ impl Dataset {
 }
 
 /// Walks the JSON once, collecting problems and resolving ids to the positions they are listed at.
-struct Checker<'a> {
+struct Checker<'a, 'w> {
     /// The dataset's fields, in the order of `FIELDS`.
     root: [Option<&'a Json<'a>>; FIELDS.len()],
     problems: Vec<Problem>,
     /// Each list's ids, and the position each is listed at.
     ids: Vec<(&'static str, HashMap<&'a str, usize>)>,
+    watch: Watch<'w>,
 }
 
 /// Where a value is in the document (`$.observations[3].scope`). Each step only points at its
@@ -209,9 +251,9 @@ impl std::fmt::Display for Path<'_> {
     }
 }
 
-impl<'a> Checker<'a> {
-    fn new(root: [Option<&'a Json<'a>>; FIELDS.len()]) -> Checker<'a> {
-        Checker { root, problems: Vec::new(), ids: Vec::new() }
+impl<'a, 'w> Checker<'a, 'w> {
+    fn new(root: [Option<&'a Json<'a>>; FIELDS.len()], watch: Watch<'w>) -> Checker<'a, 'w> {
+        Checker { root, problems: Vec::new(), ids: Vec::new(), watch }
     }
 
     /// The dataset's field `name`, one of `FIELDS`.
@@ -241,7 +283,16 @@ impl<'a> Checker<'a> {
         let measures = self.each(items[3], "measures", Checker::measure);
         let sources = self.each(items[4], "sources", Checker::source);
         let times: Vec<Option<MeasureTime>> = measures.iter().map(|m| m.as_ref().map(|m| m.time)).collect();
-        let observations = self.each(items[5], "observations", |c, v, p| c.observation(v, p, &times));
+        let total = items[5].len();
+        let observations = self.each(items[5], "observations", |c, v, p| {
+            let checked = c.observation(v, p, &times);
+            if let Path::Item(_, i) = p {
+                if (i + 1) % WATCHED_EVERY == 0 || i + 1 == total {
+                    (c.watch)(i + 1, total);
+                }
+            }
+            checked
+        });
         Some(Dataset {
             zone: zone?,
             sites: valid(sites),
@@ -508,13 +559,15 @@ impl<'a> Checker<'a> {
             (Some(d), Some(p), Some(t)) => self.when(time, d, p, t, path),
             _ => None,
         };
+        let when = when?;
         Some(Observation {
             id: id?,
             measure: measure?,
             scope: scope?,
             value: amount?,
             qualifier: qualifier?,
-            when: when?,
+            span: when.sort_key(),
+            when,
             when_note: when_note?,
             source: source?,
             wording: wording?,

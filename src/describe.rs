@@ -127,7 +127,7 @@ fn same_subject(data: &Dataset, index: usize, keep: &dyn Fn(&Observation) -> boo
     let obs = &data.observations[index];
     let mut others: Vec<usize> =
         data.about(obs.measure, &obs.scope).iter().copied().filter(|&i| i != index && keep(&data.observations[i])).collect();
-    sort_by_cached_key(&mut others, |&i| Reverse(data.observations[i].when.sort_key()));
+    sort_by_cached_key(&mut others, |&i| Reverse(data.observations[i].span));
     others
 }
 
@@ -138,6 +138,14 @@ pub fn conflicts(data: &Dataset, index: usize) -> Vec<usize> {
     if obs.when == When::NotStated {
         return Vec::new();
     }
-    // Filtered before sorting: a subject can have thousands of figures and no conflict.
-    same_subject(data, index, &|other| other.when == obs.when && (other.value != obs.value || other.qualifier != obs.qualifier))
+    // Only figures dated alike can disagree: they are looked up, not searched for among the
+    // subject's thousands.
+    data.dated_alike(index)
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let other = &data.observations[i];
+            i != index && other.when == obs.when && (other.value != obs.value || other.qualifier != obs.qualifier)
+        })
+        .collect()
 }

@@ -4,7 +4,7 @@
 use crate::lang::Lang;
 
 /// A source's grade, from the body that speaks for the figure down to a copy of someone else's text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Grade {
     /// The city government, the zone or its managing company.
     Official,

@@ -29,6 +29,8 @@ pub mod embed;
 pub mod ui_text;
 pub mod sorting;
 pub mod snapshot;
+#[cfg(feature = "tools")]
+pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -2,7 +2,7 @@
 //! range. The dataset format's names for them (`more_than`, …) live here and nowhere else.
 
 /// A figure's qualifier; a range carries its upper end.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Qualifier {
     Exact,
     MoreThan,

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 /// How a measure's figures are dated: as of a date (a stock), over a period (a flow), or for a
 /// target year (a plan).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MeasureTime {
     Date,
     Period,
@@ -26,7 +26,7 @@ impl MeasureTime {
 }
 
 /// A date as precise as the source gives it: a year, a month or a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u32>,
@@ -34,7 +34,7 @@ pub struct PartialDate {
 }
 
 /// A span of time over which a flow (jobs created, new residents) is counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Period {
     Year(i32),
     Half(i32, u32),
@@ -43,7 +43,7 @@ pub enum Period {
 }
 
 /// When an observation applies, in the form its measure asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum When {
     Date(PartialDate),
     Period(Period),

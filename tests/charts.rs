@@ -274,3 +274,23 @@ fn each_chart_is_summed_up_in_words_with_its_qualifiers() {
     assert!(text.contains("Together (H1 2025): 363 jobs."), "two companies' exact figures of one period add up: {text}");
     assert!(!text.contains("Together (2023)"), "a period with one figure has no total: {text}");
 }
+
+#[test]
+fn the_subject_index_lists_each_subject_once_earliest_first_and_finds_figures_dated_alike() {
+    let data = data();
+    for m in 0..data.measures.len() {
+        let subjects: Vec<&[usize]> = data.subjects(m).collect();
+        let figures: usize = subjects.iter().map(|s| s.len()).sum();
+        assert_eq!(figures, data.observations.iter().filter(|o| o.measure == m).count(), "every figure of measure {m}, once");
+        for (k, subject) in subjects.iter().enumerate() {
+            let scope = &data.observations[subject[0]].scope;
+            assert_eq!(*subject, data.about(m, scope), "a subject is what `about` gives");
+            assert!(subjects[..k].iter().all(|s| &data.observations[s[0]].scope != scope), "each subject once");
+            assert!(subject.windows(2).all(|w| data.observations[w[0]].span <= data.observations[w[1]].span), "earliest first");
+        }
+    }
+    for (i, obs) in data.observations.iter().enumerate() {
+        let alike: Vec<usize> = data.about(obs.measure, &obs.scope).iter().copied().filter(|&j| data.observations[j].span == obs.span).collect();
+        assert_eq!(data.dated_alike(i), alike.as_slice());
+    }
+}

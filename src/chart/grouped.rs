@@ -44,8 +44,8 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
     // Newest group first, figures with no stated date or period last, largest first within a
     // group (the bits of a non-negative double order like the number).
     let key = |i: usize| {
-        let w = data.observations[i].when;
-        (w == When::NotStated, Reverse(w.sort_key()), when(i).1, Reverse(data.observations[i].value.to_bits()))
+        let obs = &data.observations[i];
+        (obs.when == When::NotStated, Reverse(obs.span), when(i).1, Reverse(obs.value.to_bits()))
     };
     sort_by_cached_key(&mut figures, |&i| key(i));
     let mut periods: Vec<(String, String)> = Vec::new();

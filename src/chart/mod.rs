@@ -14,7 +14,7 @@ use crate::lang::Lang;
 use crate::sorting::sort_by;
 use crate::subject::Subject;
 use chrono::NaiveDate;
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Ordering;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {
@@ -309,14 +309,14 @@ pub const MAX_DRAWN_ROWS: usize = 60;
 /// The latest figure of a measure for exactly this scope, dated no later than `until`: the
 /// greatest by its date, then its source's date; between equals the one listed first.
 fn latest(data: &Dataset, measure: usize, scope: &Scope, until: Option<NaiveDate>) -> Option<usize> {
-    let when = |i: usize| data.observations[i].when.sort_key();
-    data.about(measure, scope)
-        .iter()
-        .map(|&i| (when(i), i))
-        .filter(|&((start, _), _)| until.is_none_or(|u| start <= u))
-        // Each key once per figure (`max_by_key`), not twice per comparison.
-        .max_by_key(|&(when, i)| (when, data.sources[data.observations[i].source].date.map(|d| d.start()), Reverse(i)))
-        .map(|(_, i)| i)
+    let span = |i: usize| data.observations[i].span;
+    let source_date = |i: usize| data.sources[data.observations[i].source].date.map(|d| d.start());
+    // Earliest first: those dated no later than `until` come first, the latest of them last.
+    let about = data.about(measure, scope);
+    let dated = &about[..until.map_or(about.len(), |u| about.partition_point(|&i| span(i).0 <= u))];
+    let last = span(*dated.last()?);
+    // Of those dated as the last one, the one whose source is latest, then the one listed first.
+    dated.iter().rev().copied().take_while(|&i| span(i) == last).max_by(|&a, &b| source_date(a).cmp(&source_date(b)).then(b.cmp(&a)))
 }
 
 /// Builds texts shared by every view.

@@ -8,14 +8,24 @@ use crate::sorting::sort_by;
 use crate::time::MeasureTime;
 use chrono::NaiveDate;
 
-/// The scopes that get a row: the zone, each group of sites some figure covers, each site.
+/// The scopes that get a row: the zone, each group of sites some figure covers (in the order
+/// their first figures are listed), each site.
 fn scopes(b: &Builder, measures: &[usize]) -> Vec<Scope> {
     let data = b.data;
+    let mut groups: Vec<(usize, &Scope)> = measures
+        .iter()
+        .flat_map(|&m| data.subjects(m))
+        .filter_map(|figures| {
+            let scope = &data.observations[*figures.first()?].scope;
+            let group = scope.sites.len() > 1 && View::Sites.shows(data, scope);
+            group.then(|| (figures.iter().copied().min().unwrap_or_default(), scope))
+        })
+        .collect();
+    sort_by(&mut groups, &|a, b| a.0.cmp(&b.0));
     let mut scopes = vec![Scope::default()];
-    for obs in &data.observations {
-        let group = obs.scope.sites.len() > 1 && View::Sites.shows(data, &obs.scope);
-        if group && measures.contains(&obs.measure) && !scopes.contains(&obs.scope) {
-            scopes.push(obs.scope.clone());
+    for (_, scope) in groups {
+        if !scopes.contains(scope) {
+            scopes.push(scope.clone());
         }
     }
     scopes.extend((0..data.sites.len()).map(|s| Scope { sites: vec![s], ..Scope::default() }));
@@ -24,15 +34,19 @@ fn scopes(b: &Builder, measures: &[usize]) -> Vec<Scope> {
 
 /// `period=` here is a year: each row shows its latest figure as of the end of that year.
 fn years(b: &Builder, measure: usize, scopes: &[Scope]) -> Vec<(String, String)> {
-    let mut years: Vec<i32> = scopes
-        .iter()
-        .flat_map(|scope| b.data.about(measure, scope))
-        .map(|&i| b.data.observations[i].when.sort_key().0)
-        .filter(|&date| date > NaiveDate::MIN)
-        .map(|date| chrono::Datelike::year(&date))
-        .collect();
-    // A scope's figures mostly share their year with the one before: far fewer left to sort.
-    years.dedup();
+    let start = |i: usize| b.data.observations[i].span.0;
+    let mut years: Vec<i32> = Vec::new();
+    for scope in scopes {
+        // A scope's figures come earliest first: from each year's first, on to the next year's.
+        let about = b.data.about(measure, scope);
+        let mut at = about.partition_point(|&i| start(i) == NaiveDate::MIN);
+        while let Some(&first) = about.get(at) {
+            let year = chrono::Datelike::year(&start(first));
+            years.push(year);
+            let next = NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or(NaiveDate::MAX);
+            at += about[at..].partition_point(|&i| start(i) < next).max(1);
+        }
+    }
     sort_by(&mut years, &|a, b| b.cmp(a));
     years.dedup();
     let label = |y: i32| b.lang.pick(&format!("на конец {y} года"), &format!("as of end {y}")).to_string();

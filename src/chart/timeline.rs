@@ -21,7 +21,7 @@ pub(super) fn build(b: &Builder, query: Query) -> Option<Chart> {
                 undated.push(i);
                 continue;
             }
-            let (start, end) = obs.when.sort_key();
+            let (start, end) = obs.span;
             let end = match obs.when {
                 When::Period(p) => p.bounds().1,
                 _ => end,
