@@ -35,6 +35,11 @@ build www/pkg-first --no-default-features
 esbuild www/main.js --bundle --minify --charset=utf8 --format=esm --log-level=warning \
   --external:./pkg/* --outfile=www/main.min.js
 esbuild www/first-paint.js --bundle --minify --charset=utf8 --format=iife --log-level=warning --outfile=www/first-paint.min.js
+# The worker that reads a reader's own datasets, with the full build's glue in it: a classic
+# script, which a page opened from disk may start from a blob (the glue's own address is the
+# worker's, and only its default wasm path, never taken there, asks for it).
+esbuild www/load-worker.js --bundle --minify --charset=utf8 --format=iife --define:import.meta.url=self.location.href \
+  --log-level=warning --outfile=www/load-worker.min.js
 esbuild www/style.css --bundle --minify --charset=utf8 --log-level=warning --outfile=www/style.min.css
 node scripts/prerender.mjs "$charts"
 node scripts/offline.mjs

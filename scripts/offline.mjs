@@ -1,7 +1,7 @@
 // Writes dist/technopolis-explorer.html: the explorer in one file (wasm with its embedded dataset,
-// JS, CSS and icon inlined) that works opened straight from disk with no network at all. It
-// opens with the explorer page's prerendered chart, shown while the wasm is read; other states
-// show the loading state (there is nothing to fetch them from).
+// JS, CSS, icon and the loading worker inlined) that works opened straight from disk with no
+// network at all. It opens with the explorer page's prerendered chart, shown while the wasm is
+// read; other states show the loading state (there is nothing to fetch them from).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +29,11 @@ ${read('style.min.css')}
 <script type="module">
 const wasm = Uint8Array.from(atob("${base64(read('pkg/technopolis_explorer_bg.wasm'))}"), (c) => c.charCodeAt(0));
 const { start } = await import("${module('start.js')}");
-start(document.getElementById('explorer'), await import("${module('pkg/technopolis_explorer.js')}"), wasm);
+const explorer = await import("${module('pkg/technopolis_explorer.js')}");
+await start(document.getElementById('explorer'), explorer, wasm);
+// The worker that reads a reader's own dataset, from this file too (there is no site to fetch it from).
+const worker = Uint8Array.from(atob("${base64(read('load-worker.min.js'))}"), (c) => c.charCodeAt(0));
+explorer.setLoader(URL.createObjectURL(new Blob([worker], { type: 'text/javascript' })));
 </script>
 </body>
 </html>

@@ -42,4 +42,4 @@ pub const EMBEDDED_DATASET: &str = include_str!("../data/technopolis-moscow.json
 #[cfg(target_arch = "wasm32")]
 pub use web::{explore, report_internal_error, Explorer};
 #[cfg(all(target_arch = "wasm32", feature = "tools"))]
-pub use web::mount;
+pub use web::{mount, set_loader, DatasetReader};

@@ -10,6 +10,8 @@ import { showFailure, start } from './start.js';
 const FULL = './pkg/technopolis_explorer.js';
 // Named here: bundled into the page's script, the glue would look for its wasm beside that script.
 const FIRST_WASM = new URL('./pkg-first/technopolis_explorer_bg.wasm', import.meta.url);
+// The worker the full build reads a reader's own datasets in.
+const LOADER = new URL('./load-worker.min.js', import.meta.url).href;
 const EMBED = '[aria-controls$="-embed"]';
 const PASTE = '.tx-paste textarea';
 
@@ -26,6 +28,7 @@ export async function startFirstChart(root) {
       // Its wasm is fetched and compiled before the first chart goes.
       full = await import(FULL);
       await full.default();
+      full.setLoader(LOADER);
     } catch (error) {
       // The first chart stays, and the next request tries again.
       asked = null;

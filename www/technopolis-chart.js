@@ -11,6 +11,8 @@ import { answerPointer } from './snapshot-pointer.js';
 // Imported, not waited for: the element and its first paint need none of it.
 const glue = import('./pkg/technopolis_explorer.js').then(async (explorer) => {
   await explorer.default();
+  // A reader's own dataset is read in this worker, beside this script.
+  explorer.setLoader(new URL('./load-worker.min.js', import.meta.url).href);
   return explorer;
 });
 const STYLESHEET = new URL('./style.min.css', import.meta.url).href;

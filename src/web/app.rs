@@ -85,6 +85,9 @@ pub struct App {
     /// The dataset as JSON, for the JSON export (a CSV's data is exported in its JSON form).
     #[cfg(feature = "tools")]
     pub data_json: String,
+    /// A reader's own dataset on its way from the loading worker.
+    #[cfg(feature = "tools")]
+    pub loading: Option<super::pending::Loading>,
     pub settings: Settings,
     locale: IntlLocale,
     text: CanvasText,
@@ -169,6 +172,8 @@ impl App {
             data,
             #[cfg(feature = "tools")]
             data_json: crate::EMBEDDED_DATASET.to_string(),
+            #[cfg(feature = "tools")]
+            loading: None,
             settings,
             chart: None,
             scene: None,
@@ -210,6 +215,12 @@ impl App {
 
     pub fn lang(&self) -> Lang {
         self.settings.lang
+    }
+
+    /// Numbers and the order of names in the reader's language.
+    #[cfg(feature = "tools")]
+    pub fn locale(&self) -> &IntlLocale {
+        &self.locale
     }
 
     pub fn theme(&self) -> Theme {

@@ -156,6 +156,8 @@ impl Controls {
         let second_row = element(document, "div", "tx-row")?;
         append(&second_row, &[&lang_group, &theme_group, &export_group, &embed_toggle])?;
         append(parent, &[&first_row, &second_row, &data.panel])?;
+        #[cfg(feature = "tools")]
+        append(parent, &[&data.progress.row])?;
         Ok(Controls {
             view_group,
             view_buttons,
@@ -236,6 +238,35 @@ pub struct DataTools {
     #[cfg_attr(not(feature = "tools"), allow(dead_code))]
     pub paste: HtmlTextAreaElement,
     pub apply: HtmlElement,
+    /// How far reading a dataset has come, shown outside the panel (a drop or an address does
+    /// not open it).
+    #[cfg(feature = "tools")]
+    pub progress: LoadProgress,
+}
+
+/// A progress bar with its words and the button that cancels the load.
+#[cfg(feature = "tools")]
+pub struct LoadProgress {
+    pub row: HtmlElement,
+    pub bar: web_sys::HtmlProgressElement,
+    pub text: HtmlElement,
+    pub cancel: HtmlElement,
+}
+
+#[cfg(feature = "tools")]
+impl LoadProgress {
+    fn new(document: &Document, id: &str) -> Result<LoadProgress, JsValue> {
+        let row = element(document, "div", "tx-progress")?;
+        row.set_hidden(true);
+        let bar: web_sys::HtmlProgressElement = create(document, "progress")?;
+        let text = element(document, "span", "")?;
+        text.set_id(&part_id(id, "progress"));
+        bar.set_attribute("aria-labelledby", &text.id())?;
+        let cancel = element(document, "button", "tx-toggle tx-tool")?;
+        cancel.set_attribute("type", "button")?;
+        append(&row, &[&bar, &text, &cancel])?;
+        Ok(LoadProgress { row, bar, text, cancel })
+    }
 }
 
 impl DataTools {
@@ -261,7 +292,17 @@ impl DataTools {
         let paste_row = element(document, "p", "tx-paste")?;
         append(&paste_row, &[&paste_caption, &paste, &apply])?;
         append(&panel, &[&summary, &file_row, &paste_row])?;
-        Ok(DataTools { panel, summary, file_caption, file, paste_caption, paste, apply })
+        Ok(DataTools {
+            panel,
+            summary,
+            file_caption,
+            file,
+            paste_caption,
+            paste,
+            apply,
+            #[cfg(feature = "tools")]
+            progress: LoadProgress::new(document, id)?,
+        })
     }
 
     fn update(&self, lang: Lang) {
@@ -269,5 +310,7 @@ impl DataTools {
         self.file_caption.set_text_content(Some(ui(UiText::PickFile, lang)));
         self.paste_caption.set_text_content(Some(ui(UiText::PasteData, lang)));
         self.apply.set_text_content(Some(ui(UiText::ShowPasted, lang)));
+        #[cfg(feature = "tools")]
+        self.progress.cancel.set_text_content(Some(ui(UiText::Cancel, lang)));
     }
 }

@@ -160,6 +160,11 @@ impl Explorer {
     pub fn destroy(&self) -> Result<(), JsValue> {
         act(&self.app, |app| {
             app.listeners.release();
+            // A dataset being read goes with the explorer: its worker ends.
+            #[cfg(feature = "tools")]
+            {
+                app.loading = None;
+            }
             panic::unwatch(&app.parts.alert);
             app.empty();
             Ok(())

@@ -15,11 +15,17 @@ mod files;
 #[cfg(not(feature = "tools"))]
 mod handover;
 mod listeners;
+#[cfg(feature = "tools")]
+mod loading;
 mod painter;
 mod panels;
 mod panic;
+#[cfg(feature = "tools")]
+mod pending;
 mod parts;
 mod platform;
+#[cfg(feature = "tools")]
+mod reader;
 #[cfg(feature = "tools")]
 mod tools;
 mod wiring;
@@ -27,6 +33,10 @@ mod wiring;
 pub use explorer::{explore, Explorer};
 #[cfg(feature = "tools")]
 pub use explorer::mount;
+#[cfg(feature = "tools")]
+pub use loading::set_loader;
+#[cfg(feature = "tools")]
+pub use reader::DatasetReader;
 
 /// Shows an internal error as the panic hook would, without stopping anything (for tests).
 #[doc(hidden)]

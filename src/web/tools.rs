@@ -1,6 +1,7 @@
 //! The tools of the full build: datasets read from an address, a file, a drop or a paste (JSON
-//! or CSV, validated, with every problem listed), and exports (PNG, SVG, CSV, JSON). The
-//! first-chart build has stand-ins for these instead (`handover.rs`).
+//! or CSV, validated, with every problem listed), in the loading worker where the page gave one
+//! (`loading.rs`), and exports (PNG, SVG, CSV, JSON). The first-chart build has stand-ins for
+//! these instead (`handover.rs`).
 
 use super::app::{act, act_and_report, App, Shared};
 use super::controls::Export;
@@ -9,7 +10,9 @@ use super::files;
 use super::painter;
 use super::panels;
 use super::platform::timed;
+use super::loading::{self, Source};
 use super::wiring::listen;
+use crate::dataset::Dataset;
 use crate::export::chart_csv;
 use crate::input::read_dataset;
 use crate::limits::MAX_BYTES;
@@ -29,37 +32,57 @@ const PNG_SCALE: f64 = 2.0;
 
 /// Loads a dataset from a same-origin address, then shows it or says what went wrong.
 pub fn load_address(app: &Shared, address: String) {
+    let url = match act(app, |app| same_origin(&app.window, &address, app.lang())) {
+        Ok(Ok(url)) => url,
+        Ok(Err(detail)) => return refuse_address(app, &address, detail),
+        Err(error) => return refuse_address(app, &address, message_of(&error)),
+    };
+    if !loading::available() {
+        return load_address_here(app, url, address);
+    }
+    if let Err(error) = loading::start(app, Source::Address(url), address.clone()) {
+        refuse_address(app, &address, message_of(&error));
+    }
+}
+
+/// Says why a dataset address could not be loaded; the data on screen stays.
+fn refuse_address(app: &Shared, address: &str, detail: String) {
+    act_and_report(app, |app| app.address_failed(address, &detail));
+}
+
+/// The address as a URL of the page's own site, or why it is not one.
+fn same_origin(window: &web_sys::Window, address: &str, lang: crate::lang::Lang) -> Result<Result<String, String>, JsValue> {
+    let foreign = || ui(UiText::NotSameOrigin, lang).to_string();
+    let Ok(url) = web_sys::Url::new_with_base(address, &window.location().href()?) else { return Ok(Err(foreign())) };
+    Ok(match url.origin() == window.location().origin()? {
+        true => Ok(url.href()),
+        false => Err(foreign()),
+    })
+}
+
+/// `load_address` on the page itself, where there is no loading worker.
+fn load_address_here(app: &Shared, url: String, address: String) {
     act_and_report(app, |app| {
         app.parts.status.set_text_content(Some(ui(UiText::Loading, app.lang())));
         Ok(())
     });
     let app = Rc::clone(app);
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = fetch_bytes(&app, &address).await;
+        let loaded = fetch_bytes(&app, &url).await;
         act_and_report(&app, |app| {
             app.parts.status.set_text_content(None);
             match loaded {
                 Ok(bytes) => app.load(&bytes, &address).map(|_| ()),
-                Err(detail) => {
-                    let heading = format!("{}. {}", ui(UiText::LoadFailed, app.lang()), ui(UiText::ShowingEmbedded, app.lang()));
-                    panels::fill_alert(&app.parts.alert, &heading, &[format!("{address}: {detail}")])?;
-                    app.show(false)
-                }
+                Err(detail) => app.address_failed(&address, &detail),
             }
         });
     });
 }
 
 /// Fetches a same-origin dataset's bytes; a failure is a sentence to show, not an exception.
-async fn fetch_bytes(app: &Shared, address: &str) -> Result<Vec<u8>, String> {
-    let (window, lang) = act(app, |app| Ok((app.window.clone(), app.lang()))).map_err(|e| message_of(&e))?;
-    let foreign = || ui(UiText::NotSameOrigin, lang).to_string();
-    let page = window.location().href().map_err(|e| message_of(&e))?;
-    let url = web_sys::Url::new_with_base(address, &page).map_err(|_| foreign())?;
-    if url.origin() != window.location().origin().map_err(|e| message_of(&e))? {
-        return Err(foreign());
-    }
-    let response = JsFuture::from(window.fetch_with_str(&url.href())).await.map_err(|e| message_of(&e))?;
+async fn fetch_bytes(app: &Shared, url: &str) -> Result<Vec<u8>, String> {
+    let window = act(app, |app| Ok(app.window.clone())).map_err(|e| message_of(&e))?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| message_of(&e))?;
     let response: web_sys::Response = response.dyn_into().map_err(|e| message_of(&e))?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
@@ -69,29 +92,40 @@ async fn fetch_bytes(app: &Shared, address: &str) -> Result<Vec<u8>, String> {
 }
 
 impl App {
+    /// Says why a dataset's address gave no dataset; the data on screen stays.
+    fn address_failed(&mut self, address: &str, detail: &str) -> Result<(), JsValue> {
+        let heading = format!("{}. {}", ui(UiText::LoadFailed, self.lang()), ui(UiText::ShowingEmbedded, self.lang()));
+        panels::fill_alert(&self.parts.alert, &heading, &[format!("{address}: {detail}")])?;
+        self.show(false)
+    }
+
     fn show_problems(&self, problems: &[Problem]) -> Result<(), JsValue> {
+        let listed: Vec<String> = problems.iter().take(MAX_LISTED_PROBLEMS).map(|p| p.describe(self.lang())).collect();
+        self.show_problem_list(problems.len(), &listed)
+    }
+
+    /// Lists a dataset's problems in the alert: `listed`, the first of the `count` found, in words.
+    pub fn show_problem_list(&self, count: usize, listed: &[String]) -> Result<(), JsValue> {
         let lang = self.lang();
-        let mut heading = format!("{} ({}).", ui(UiText::InvalidDataset, lang), problems.len());
+        let mut heading = format!("{} ({count}).", ui(UiText::InvalidDataset, lang));
         // The data on screen stays; say which it is when it is the embedded one.
         if self.data_json == crate::EMBEDDED_DATASET {
             heading = format!("{heading} {}", ui(UiText::ShowingEmbedded, lang));
         }
-        let mut items: Vec<String> = problems.iter().take(MAX_LISTED_PROBLEMS).map(|p| p.describe(lang)).collect();
-        if problems.len() > MAX_LISTED_PROBLEMS {
-            items.push(format!("{} {}", ui(UiText::MoreProblems, lang), problems.len() - MAX_LISTED_PROBLEMS));
+        let mut items: Vec<String> = listed.iter().take(MAX_LISTED_PROBLEMS).cloned().collect();
+        if count > items.len() {
+            items.push(format!("{} {}", ui(UiText::MoreProblems, lang), count - items.len()));
         }
         panels::fill_alert(&self.parts.alert, &heading, &items)
     }
 
-    /// Loads a dataset the reader gave by file or paste: it has no address, so `data=` goes.
+    /// Loads a dataset the reader gave by file or paste on the page itself (without a loading
+    /// worker): it has no address, so `data=` goes.
     fn load_given(&mut self, bytes: &[u8], name: &str) -> Result<(), JsValue> {
-        let problems = self.load(bytes, name)?;
-        if problems.is_empty() && self.settings.data.is_some() {
-            let before = self.settings.clone();
-            self.settings.data = None;
-            self.record(&before)?;
+        match timed(&self.window, &mut self.timings.parse, || read_dataset(bytes, name)) {
+            Ok((data, json)) => self.adopt(data, json, true),
+            Err(problems) => self.show_problems(&problems),
         }
-        Ok(())
     }
 
     /// Validates a dataset (JSON or CSV bytes) and shows it; if it has problems they are listed
@@ -99,13 +133,7 @@ impl App {
     pub fn load(&mut self, bytes: &[u8], name: &str) -> Result<Vec<Problem>, JsValue> {
         match timed(&self.window, &mut self.timings.parse, || read_dataset(bytes, name)) {
             Ok((data, json)) => {
-                self.data = data;
-                self.data_json = json;
-                self.settings.select = None;
-                clear(&self.parts.alert);
-                let loaded = format!("{} {}", ui(UiText::DataLoaded, self.lang()), self.data.zone.name.get(self.lang()));
-                self.parts.status.set_text_content(Some(&loaded));
-                self.show(false)?;
+                self.adopt(data, json, false)?;
                 Ok(Vec::new())
             }
             Err(problems) => {
@@ -114,6 +142,23 @@ impl App {
                 Ok(problems)
             }
         }
+    }
+
+    /// Shows a dataset that passed every rule, and says so. One a file or a paste brought
+    /// (`given`) has no address, so `data=` goes.
+    pub fn adopt(&mut self, data: Dataset, json: String, given: bool) -> Result<(), JsValue> {
+        self.data = data;
+        self.data_json = json;
+        clear(&self.parts.alert);
+        let loaded = format!("{} {}", ui(UiText::DataLoaded, self.lang()), self.data.zone.name.get(self.lang()));
+        self.parts.status.set_text_content(Some(&loaded));
+        let before = self.settings.clone();
+        self.settings.select = None;
+        if given {
+            self.settings.data = None;
+        }
+        self.record(&before)?;
+        self.show(false)
     }
 
     /// The chart as an SVG document: the same look and sizes as on screen, text kept as text.
@@ -175,10 +220,10 @@ impl App {
 
 /// Your own data (a picked file, a dropped file, pasted text) and the export buttons.
 pub fn wire(app: &Shared) -> Result<(), JsValue> {
-    let (root, file, apply, exports) = {
+    let (root, file, apply, cancel, exports) = {
         let a = app.borrow();
         let c = &a.parts.controls;
-        (a.root.clone(), c.data.file.clone(), c.data.apply.clone(), c.export_buttons.clone())
+        (a.root.clone(), c.data.file.clone(), c.data.apply.clone(), c.data.progress.cancel.clone(), c.export_buttons.clone())
     };
     for (export, button) in exports {
         listen(app, &button, "click", move |app, _| app.download(export))?;
@@ -190,10 +235,15 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
         }
         Ok(())
     })?;
-    listen(app, &apply, "click", |app, _| {
+    let pasted = Rc::clone(app);
+    listen(app, &apply, "click", move |app, _| {
         let text = app.parts.controls.data.paste.value();
-        app.load_given(text.as_bytes(), "")
+        match loading::available() {
+            true => later(&pasted, move |app| loading::start(app, Source::Text(text), String::new())),
+            false => app.load_given(text.as_bytes(), ""),
+        }
     })?;
+    listen(app, &cancel, "click", |app, _| app.cancel_loading())?;
     listen(app, &root, "dragover", |_, e| {
         e.prevent_default();
         Ok(())
@@ -209,8 +259,20 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
     })
 }
 
-/// Reads a file, then loads it (after the event that gave it has finished). A file over the
-/// size limit is refused before it is read.
+/// Runs `work` once the event under way has finished, when the app is no longer borrowed;
+/// what fails is shown in the alert.
+fn later(app: &Shared, work: impl FnOnce(&Shared) -> Result<(), JsValue> + 'static) -> Result<(), JsValue> {
+    let app = Rc::clone(app);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(error) = work(&app) {
+            act_and_report(&app, |_| Err(error));
+        }
+    });
+    Ok(())
+}
+
+/// Reads a file in the loading worker, or on the page where there is none, after the event
+/// that gave it has finished. A file over the size limit is refused before it is read.
 fn read_into(app: &Shared, file: web_sys::File) {
     let app = Rc::clone(app);
     wasm_bindgen_futures::spawn_local(async move {
@@ -218,6 +280,13 @@ fn read_into(app: &Shared, file: web_sys::File) {
         if size > MAX_BYTES {
             let problem = Problem::new(file.name(), ProblemKind::TooLarge { bytes: size, limit: MAX_BYTES });
             return act_and_report(&app, |app| app.show_problems(&[problem]));
+        }
+        if loading::available() {
+            let name = file.name();
+            if let Err(error) = loading::start(&app, Source::File(file), name) {
+                act_and_report(&app, |_| Err(error));
+            }
+            return;
         }
         let bytes = files::read_bytes(&file).await;
         act_and_report(&app, |app| app.load_given(&bytes?, &file.name()));

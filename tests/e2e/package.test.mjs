@@ -34,10 +34,11 @@ export const view: string | undefined = chart?.explorer?.state().view ?? state.v
   const publicDir = join(project, 'public');
   mkdirSync(publicDir);
   execFileSync(join(tools, 'esbuild'), ['src/main.js', '--bundle', '--format=esm', '--outfile=public/main.js', '--log-level=warning'], { cwd: project });
-  // As the package's README says: the wasm, the stylesheet and the snapshots beside the bundle.
+  // As the package's README says: the wasm, the stylesheet, the worker and the snapshots beside the bundle.
   const installed = join(project, 'node_modules', 'technopolis-explorer');
   cpSync(join(installed, 'pkg', 'technopolis_explorer_bg.wasm'), join(publicDir, 'technopolis_explorer_bg.wasm'));
   cpSync(join(installed, 'style.min.css'), join(publicDir, 'style.min.css'));
+  cpSync(join(installed, 'load-worker.min.js'), join(publicDir, 'load-worker.min.js'));
   cpSync(join(installed, 'snapshots'), join(publicDir, 'snapshots'), { recursive: true });
   writeFileSync(join(publicDir, 'favicon.ico'), '');
   writeFileSync(join(publicDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A host</title>

@@ -3,8 +3,11 @@
 // do differently is fixed in the product, not here; a case that must differ says why.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { synthetic } from '../../bench/synthetic.js';
 import { Browser, Key, engines } from './harness.mjs';
 
 const fixture = (name) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -210,6 +213,24 @@ const CASES = {
     assert.equal(await browser.run(() => document.querySelector('[role=alert]').textContent), '');
   },
 
+  async 'own data is read in the loading worker, with its progress, and Cancel leaves the chart as it was'(browser) {
+    await browser.open('index.html?view=sites&lang=en');
+    const input = () => browser.driver.findElement({ css: 'input[type=file]' });
+    await browser.run(watchProgress);
+    await (await input()).sendKeys(syntheticFile(20_000));
+    await browser.until(() => /^Synthetic zone/.test(document.querySelector('.tx-summary').textContent), [], 60_000);
+    const progress = await browser.run(() => window.progressSeen);
+    assert.ok(progress.some((p) => p.startsWith('Figures checked: 20,000 / 20,000')), JSON.stringify(progress));
+    const before = (await browser.run(chartState)).name;
+    await (await input()).sendKeys(syntheticFile(300_000));
+    const cancel = await browser.driver.findElement({ css: '.tx-progress button' });
+    await browser.until(() => !document.querySelector('.tx-progress').hidden);
+    await cancel.click();
+    assert.match(await browser.run(() => document.querySelector('[role=status]').textContent), /Loading cancelled/);
+    await new Promise((later) => setTimeout(later, 4000));
+    assert.equal((await browser.run(chartState)).name, before, 'the chart stays as it was');
+  },
+
   async 'the four exports: PNG at twice the size, SVG with text, CSV of the view, the dataset'(browser) {
     await browser.open('index.html?view=sites&lang=en');
     await browser.run(keepDownloads);
@@ -253,6 +274,26 @@ const CASES = {
     }
   },
 };
+
+/** Records each distinct progress report the page shows from now on. Run in the page. */
+function watchProgress() {
+  window.progressSeen = [];
+  new MutationObserver(() => {
+    const words = document.querySelector('.tx-progress:not([hidden]) span')?.textContent;
+    if (words && window.progressSeen.at(-1) !== words) window.progressSeen.push(words);
+  }).observe(document.querySelector('.tx-explorer'), { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+const syntheticFiles = new Map();
+/** A file of `observations` synthetic figures, written once. */
+function syntheticFile(observations) {
+  if (!syntheticFiles.has(observations)) {
+    const path = join(mkdtempSync(join(tmpdir(), 'technopolis-engines-')), `synthetic-${observations}.json`);
+    writeFileSync(path, synthetic(observations, 100));
+    syntheticFiles.set(observations, path);
+  }
+  return syntheticFiles.get(observations);
+}
 
 /** Whether the iframe is as tall as its page's content, no taller and no shorter. Run in the
  *  host's page. */
