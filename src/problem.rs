@@ -37,6 +37,9 @@ pub enum IdKind {
     Source,
 }
 
+/// Problems a reader is shown in words, each with its place; the rest are counted.
+pub const LISTED_PROBLEMS: usize = 50;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// The text is not JSON at all; line and column are 1-based.

@@ -59,7 +59,7 @@ pub enum UiText {
     HandingOver,
     Cancel,
     LoadCancelled,
-    LoadProgress,
+    WorkerFailed,
 }
 
 pub fn ui(text: UiText, lang: Lang) -> &'static str {
@@ -95,7 +95,7 @@ pub fn ui(text: UiText, lang: Lang) -> &'static str {
         HandingOver => ("Передача графику:", "Handing over to the chart:"),
         Cancel => ("Отменить", "Cancel"),
         LoadCancelled => ("Загрузка отменена, показаны прежние данные.", "Loading cancelled; the data shown before stays."),
-        LoadProgress => ("Ход загрузки", "Loading progress"),
+        WorkerFailed => ("не запустился обработчик, который читает набор данных", "the worker that reads the dataset did not start"),
         LoadingTools => ("Загрузка инструментов…", "Loading the tools…"),
         Note => ("Примечание", "Note"),
         AllPeriods => ("Все / последние", "All / latest"),

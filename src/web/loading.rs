@@ -7,9 +7,9 @@
 
 use super::app::{act, act_and_report, App, Shared};
 use super::panels;
+use super::pending::Loading;
 use crate::format::Locale;
 use crate::problem::{Problem, ProblemKind};
-use super::pending::Loading;
 use crate::transfer::{Broken, Unpacker};
 use crate::ui_text::{ui, UiText};
 use serde::{Deserialize, Serialize};
@@ -92,7 +92,7 @@ pub fn start(app: &Shared, source: Source, name: String) -> Result<(), JsValue> 
     let failed = Rc::clone(app);
     // The script could not be had (an address that is gone, a policy that refuses it).
     let on_error = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
-        act_and_report(&failed, |app| app.end_loading(&[ui(UiText::LoadFailed, app.lang()).to_string()]));
+        act_and_report(&failed, |app| app.end_loading(&[ui(UiText::WorkerFailed, app.lang()).to_string()]));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

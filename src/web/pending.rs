@@ -23,8 +23,11 @@ pub struct Loading {
 }
 
 impl Drop for Loading {
-    /// A load that is over, cancelled or replaced leaves no work behind.
+    /// A load that is over, cancelled or replaced leaves no work behind, and nothing it still
+    /// sent reaches the listeners, which go with it.
     fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }

@@ -6,16 +6,13 @@
 use crate::input::read_dataset_watched;
 use crate::lang::Lang;
 use crate::limits::MAX_BYTES;
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::{Problem, ProblemKind, LISTED_PROBLEMS};
 use crate::transfer::pack;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Problems sent to the page, each a sentence with its place; the rest are counted.
-const LISTED: usize = 50;
-
-/// Why a dataset was not read: the problems found (the first `LISTED` of them, with how many in
-/// all), in the reader's language.
+/// Why a dataset was not read: the problems found (the first `LISTED_PROBLEMS` of them, with how
+/// many in all), in the reader's language.
 #[derive(Serialize)]
 struct Refused {
     count: usize,
@@ -23,7 +20,7 @@ struct Refused {
 }
 
 fn refused(problems: &[Problem], lang: Lang) -> JsValue {
-    let listed = problems.iter().take(LISTED).map(|p| p.describe(lang)).collect();
+    let listed = problems.iter().take(LISTED_PROBLEMS).map(|p| p.describe(lang)).collect();
     serde_wasm_bindgen::to_value(&Refused { count: problems.len(), problems: listed }).unwrap_or_else(|e| e.into())
 }
 

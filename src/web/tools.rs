@@ -16,7 +16,7 @@ use crate::dataset::Dataset;
 use crate::export::chart_csv;
 use crate::input::read_dataset;
 use crate::limits::MAX_BYTES;
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::{Problem, ProblemKind, LISTED_PROBLEMS};
 use crate::render::{self, Surface, Target};
 use crate::ui_text::{ui, UiText};
 use std::rc::Rc;
@@ -25,8 +25,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, HtmlCanvasElement};
 
-/// Problems listed in the alert before the rest are counted instead.
-const MAX_LISTED_PROBLEMS: usize = 50;
 /// PNG exports are drawn at twice the displayed size.
 const PNG_SCALE: f64 = 2.0;
 
@@ -100,7 +98,7 @@ impl App {
     }
 
     fn show_problems(&self, problems: &[Problem]) -> Result<(), JsValue> {
-        let listed: Vec<String> = problems.iter().take(MAX_LISTED_PROBLEMS).map(|p| p.describe(self.lang())).collect();
+        let listed: Vec<String> = problems.iter().take(LISTED_PROBLEMS).map(|p| p.describe(self.lang())).collect();
         self.show_problem_list(problems.len(), &listed)
     }
 
@@ -112,7 +110,7 @@ impl App {
         if self.data_json == crate::EMBEDDED_DATASET {
             heading = format!("{heading} {}", ui(UiText::ShowingEmbedded, lang));
         }
-        let mut items: Vec<String> = listed.iter().take(MAX_LISTED_PROBLEMS).cloned().collect();
+        let mut items: Vec<String> = listed.iter().take(LISTED_PROBLEMS).cloned().collect();
         if count > items.len() {
             items.push(format!("{} {}", ui(UiText::MoreProblems, lang), count - items.len()));
         }
