@@ -12,11 +12,11 @@ export const FIRST_PAINT_FILES = ['index.html'];
 export const INTERACTIVE_FILES = [...FIRST_PAINT_FILES, 'main.min.js', 'pkg-first/technopolis_explorer_bg.wasm'];
 
 /** Gzipped budgets (docs/PERFORMANCE.md): the first paint's, 30 KB; the interactive explorer's
- *  is a guard against growth unnoticed, at its size when the prerendered first paint came
- *  (183,726 B on 2026-12-03) plus 5%. */
+ *  is a guard against growth unnoticed, at its size when the prerendered chart came to answer the
+ *  pointer (193,327 B on 2026-12-06) plus 5%. */
 export const BUDGETS = [
   { name: 'first chart visible', files: FIRST_PAINT_FILES, gzip: 30 * 1024 },
-  { name: 'interactive explorer', files: INTERACTIVE_FILES, gzip: 192_912 },
+  { name: 'interactive explorer', files: INTERACTIVE_FILES, gzip: 202_993 },
 ];
 
 export function fileBytes(files) {
