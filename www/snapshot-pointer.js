@@ -29,6 +29,15 @@ function hit(marks, x, y) {
 
 const within = (value, low, high) => Math.min(Math.max(value, low), high);
 
+/** Each snapshot's marks (highlight, hit area, bar), read from its attributes once. */
+const marksOf = new WeakMap();
+function marks(snap) {
+  if (!marksOf.has(snap)) {
+    marksOf.set(snap, [...snap.querySelectorAll(':scope > .tx-lit')].map((lit) => ({ lit, band: rect(lit.dataset.band), bar: rect(lit.dataset.bar) })));
+  }
+  return marksOf.get(snap);
+}
+
 /** Where a tooltip of `w` × `h` goes beside `bar` in a figure of `width` × `height`, as
  *  `place_tooltip` (src/interaction.rs): right of it if it fits, else below, else above. */
 function place(bar, w, h, width, height) {
@@ -91,14 +100,13 @@ export function answerPointer(root) {
     // The narrowest snapshot is drawn smaller on a narrower figure: back to its own pixels.
     const box = chart.getBoundingClientRect();
     const scale = box.width / Number(snap.dataset.width);
-    const lits = [...snap.querySelectorAll(':scope > .tx-lit')];
-    const marks = lits.map((lit) => ({ band: rect(lit.dataset.band), bar: rect(lit.dataset.bar) }));
-    const index = hit(marks, (event.clientX - box.left) / scale, (event.clientY - box.top) / scale);
+    const found = marks(snap);
+    const index = hit(found, (event.clientX - box.left) / scale, (event.clientY - box.top) / scale);
     if (index === null) return hide();
     // The bar in the figure's pixels, where the tooltip is placed.
     const figure = snap.closest('figure')?.getBoundingClientRect() ?? box;
-    const { x, y, w, h } = marks[index].bar;
-    show(snap, lits[index], index, { x: box.left - figure.left + x * scale, y: box.top - figure.top + y * scale, w: w * scale, h: h * scale });
+    const { x, y, w, h } = found[index].bar;
+    show(snap, found[index].lit, index, { x: box.left - figure.left + x * scale, y: box.top - figure.top + y * scale, w: w * scale, h: h * scale });
   };
   const listeners = [
     // A mouse or a pen hovers; a finger has no hover, and a tap (a click) stands in for it.

@@ -123,14 +123,14 @@ impl App {
                 if let Some(loading) = &mut self.loading {
                     loading.bytes = read;
                 }
-                let megabytes = |bytes: f64| self.locale_format((bytes / 1_048_576.0 * 10.0).round() / 10.0);
+                let megabytes = |bytes: f64| self.locale().format((bytes / 1_048_576.0 * 10.0).round() / 10.0);
                 let of = if size > 0.0 { format!(" / {}", megabytes(size)) } else { String::new() };
                 let text = format!("{} {}{of} {}", ui(UiText::ReadingBytes, lang), megabytes(read), ui(UiText::Megabytes, lang));
                 self.show_progress((size > 0.0).then(|| read / size), text)
             }
             Report::Parsing => self.show_progress(None, ui(UiText::Parsing, lang).to_string()),
             Report::Checked { checked, total } => {
-                let text = format!("{} {} / {}", ui(UiText::FiguresChecked, lang), self.locale_format(checked), self.locale_format(total));
+                let text = format!("{} {} / {}", ui(UiText::FiguresChecked, lang), self.locale().format(checked), self.locale().format(total));
                 self.show_progress(Some(checked / total.max(1.0)), text)
             }
             Report::Pieces { count } => {
@@ -231,9 +231,5 @@ impl App {
 
     fn show_progress_done(&self) {
         self.parts.controls.data.progress.row.set_hidden(true);
-    }
-
-    fn locale_format(&self, value: f64) -> String {
-        self.locale().format(value)
     }
 }
