@@ -5,6 +5,7 @@
 // does what was asked: reads the file picked or dropped, shows the paste, or makes the export. A
 // dataset address in the URL is asked for at once, before anything is shown.
 import * as firstChart from './pkg-first/technopolis_explorer.js';
+import { handOverShown, keep, redo, restore } from './handover.js';
 import { showFailure, start } from './start.js';
 
 const FULL = './pkg/technopolis_explorer.js';
@@ -12,8 +13,6 @@ const FULL = './pkg/technopolis_explorer.js';
 const FIRST_WASM = new URL('./pkg-first/technopolis_explorer_bg.wasm', import.meta.url);
 // The worker the full build reads a reader's own datasets in.
 const LOADER = new URL('./load-worker.min.js', import.meta.url).href;
-const EMBED = '[aria-controls$="-embed"]';
-const PASTE = '.tx-paste textarea';
 
 export async function startFirstChart(root) {
   let explorer = null;
@@ -39,6 +38,7 @@ export async function startFirstChart(root) {
     root.removeEventListener('tx-tools', handOver);
     const kept = keep(root);
     explorer.destroy();
+    handOverShown(root, kept);
     if (!(await start(root, full))) return;
     restore(root, kept);
     // For the benchmark: how long a reader waits for the tools the first time.
@@ -49,40 +49,4 @@ export async function startFirstChart(root) {
   root.addEventListener('tx-tools', handOver);
   explorer = await start(root, firstChart, FIRST_WASM);
   return explorer;
-}
-
-/** What the reader had open, typed and focused. Both builds build the same elements, so the
- *  focused one is found again by its place. */
-function keep(root) {
-  const place = [];
-  for (let node = document.activeElement; node && node !== root && root.contains(node); node = node.parentElement) {
-    place.unshift([...node.parentElement.children].indexOf(node));
-  }
-  return {
-    panels: [...root.querySelectorAll('details[open]')].map((panel) => panel.className),
-    embed: root.querySelector(`${EMBED}[aria-expanded=true]`) !== null,
-    paste: root.querySelector(PASTE)?.value ?? '',
-    place,
-  };
-}
-
-function restore(root, { panels, embed, paste, place }) {
-  for (const name of panels) root.querySelector(`details.${name}`)?.toggleAttribute('open', true);
-  if (embed) root.querySelector(EMBED).click();
-  root.querySelector(PASTE).value = paste;
-  if (place.length) place.reduce((node, index) => node?.children[index], root)?.focus();
-}
-
-/** Does in the full build what the reader asked the first-chart build for. */
-function redo(root, { tool, files }) {
-  if (files?.length) {
-    const input = root.querySelector('.tx-data input[type=file]');
-    input.files = files;
-    input.dispatchEvent(new Event('change'));
-  } else if (tool === 'paste') {
-    root.querySelector('.tx-paste button').click();
-  } else {
-    // An export's button; "data" and "address" need nothing more than the hand-over itself.
-    root.querySelector(`[data-export="${tool}"]`)?.click();
-  }
 }

@@ -2,19 +2,100 @@
 // and the host page's cannot reach each other. Attributes: view, measure, period, sort, labels,
 // select, lang, theme, src (a same-origin dataset address) and height (a CSS length).
 // Also exports mount(element, options), which resolves to an Explorer handle (see the README).
-// Both show the prerendered chart for their state at once, answering a pointer, while the wasm
-// loads.
+// Both start as the explorer page does: the prerendered chart for their state at once, answering
+// a pointer; the live chart from the first-chart build as soon as its smaller wasm has come; then
+// the full build, fetched after it, takes over in place with what the reader changed, opened and
+// focused meanwhile, and only then is the handle given (`ready`, mount's promise), because its
+// loadText and exports answer at once.
 import { LOADING, wanted } from './snapshot-key.js';
 import { showPrerendered } from './prerendered.js';
 import { answerPointer } from './snapshot-pointer.js';
+import { handOverShown, keep, redo, restore } from './handover.js';
+import { showFailure } from './start.js';
 
+// Each wasm named here, not left to its glue: bundled, both glues would look for theirs under
+// one name beside the bundle.
+const FIRST_WASM = new URL('./pkg-first/technopolis_explorer_bg.wasm', import.meta.url);
+const FULL_WASM = new URL('./pkg/technopolis_explorer_bg.wasm', import.meta.url);
 // Imported, not waited for: the element and its first paint need none of it.
-const glue = import('./pkg/technopolis_explorer.js').then(async (explorer) => {
-  await explorer.default();
-  // A reader's own dataset is read in this worker, beside this script.
-  explorer.setLoader(new URL('./load-worker.min.js', import.meta.url).href);
-  return explorer;
+const firstGlue = import('./pkg-first/technopolis_explorer.js').then(async (glue) => {
+  await glue.default({ module_or_path: FIRST_WASM });
+  return glue;
 });
+let fullGlue = null;
+
+/** The full build, asked for once the first chart is live, so that the two wasm files do not
+ *  share a slow line; asked again after a failure. */
+function full() {
+  fullGlue ??= import('./pkg/technopolis_explorer.js').then(async (glue) => {
+    await glue.default({ module_or_path: FULL_WASM });
+    // A reader's own dataset is read in this worker, beside this script.
+    glue.setLoader(new URL('./load-worker.min.js', import.meta.url).href);
+    return glue;
+  }).catch((error) => {
+    fullGlue = null;
+    throw error;
+  });
+  return fullGlue;
+}
+
+/** Options as the URL query the first-chart build reads: text, numbers and booleans as the URL
+ *  writes them; a value it does not know keeps its default until the full build says why. */
+function query(options) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(options)) {
+    if (typeof value === 'string' || typeof value === 'number') params.set(name, String(value));
+    else if (typeof value === 'boolean') params.set(name, value ? 'on' : 'off');
+  }
+  return params.toString();
+}
+
+/** The first-chart build's live chart in `root`, from `options`; null when the options name a
+ *  dataset address (the full build reads it), when that build cannot start (the full build then
+ *  starts alone), or when `alive()` no longer wants it by the time it has come. */
+async function startFirstChart(root, options, alive = () => true) {
+  if (options === null || typeof options !== 'object' || options.src || options.data) return null;
+  try {
+    const glue = await firstGlue;
+    return alive() ? glue.mountFirstChart(root, query(options)) : null;
+  } catch (error) {
+    console.error(error);
+    return null;
+  }
+}
+
+/** What differs between two states, as options: the new value, or '' for one back at its default. */
+function changes(before, after) {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return Object.fromEntries([...names].filter((name) => before[name] !== after[name]).map((name) => [name, after[name] ?? '']));
+}
+
+/** Hands `root` over from `light`, the first-chart build's explorer (or none), to the full build
+ *  once it has come: `mountFull(glue, changed)` builds and returns the full build's explorer with
+ *  what the reader changed meanwhile; what they had open, typed and focused, and a tool they asked
+ *  for (`asked`, or a request meanwhile), go over to it. Null if `alive()` no longer wants it. */
+async function handOver(root, light, alive, mountFull, asked = null) {
+  const before = light?.state();
+  const ask = (event) => {
+    asked = event.detail;
+  };
+  root.addEventListener('tx-tools', ask);
+  try {
+    const glue = await full();
+    if (!alive()) return null;
+    const kept = light && keep(root);
+    const changed = light ? changes(before, light.state()) : {};
+    light?.destroy();
+    if (kept) handOverShown(root, kept);
+    const explorer = mountFull(glue, changed);
+    if (kept) restore(root, kept);
+    if (asked) redo(root, asked);
+    return explorer;
+  } finally {
+    root.removeEventListener('tx-tools', ask);
+  }
+}
+
 const STYLESHEET = new URL('./style.min.css', import.meta.url).href;
 const OPTIONS = ['view', 'measure', 'period', 'sort', 'labels', 'select', 'lang', 'theme', 'src'];
 
@@ -45,10 +126,16 @@ function showFirst(root, get, styled) {
 export async function mount(element, options = {}) {
   // Into an empty element only: one that shows an explorer keeps it if the options are refused.
   const empty = element.childElementCount === 0;
-  if (empty) showFirst(element, (name) => (typeof options[name] === 'string' ? options[name] : null));
+  let light = null;
   try {
-    return (await glue).mount(element, options);
+    if (empty) {
+      showFirst(element, (name) => (typeof options?.[name] === 'string' ? options[name] : null));
+      light = await startFirstChart(element, options);
+    }
+    const withChanges = (changed) => (Object.keys(changed).length ? { ...options, ...changed } : options);
+    return await handOver(element, light, () => true, (glue, changed) => glue.mount(element, withChanges(changed)));
   } catch (error) {
+    light?.destroy();
     if (empty) element.replaceChildren();
     throw error;
   }
@@ -59,6 +146,9 @@ export class TechnopolisChart extends HTMLElement {
   #root;
   #styled;
   #explorer = null;
+  // The first-chart build's explorer until the full build takes over, and the starts begun.
+  #light = null;
+  #runs = 0;
 
   constructor() {
     super();
@@ -80,26 +170,75 @@ export class TechnopolisChart extends HTMLElement {
   }
 
   async connectedCallback() {
-    if (this.#explorer) return;
+    if (this.#explorer || this.#light) return;
+    const run = ++this.#runs;
+    const alive = () => run === this.#runs && this.isConnected;
     showFirst(this.#root, (name) => this.getAttribute(name), this.#styled);
-    const explorer = await glue;
-    if (!this.isConnected || this.#explorer) return;
-    const options = Object.fromEntries(OPTIONS.filter((name) => this.hasAttribute(name)).map((name) => [name, this.getAttribute(name)]));
-    try {
-      this.#explorer = explorer.mount(this.#root, options);
-    } catch {
-      // An attribute the explorer does not take: the chart starts with the others, and the
-      // alert names each one it could not apply.
-      this.#explorer = explorer.mount(this.#root, {});
-      for (const [name, value] of Object.entries(options)) this.#set({ [name]: value });
+    const light = await startFirstChart(this.#root, this.#options(), alive);
+    if (!alive()) {
+      light?.destroy();
+      return;
     }
-    this.#applyHeight();
-    this.dispatchEvent(new CustomEvent('ready', { detail: this.#explorer.state() }));
+    this.#light = light;
+    this.#handOver(alive);
   }
 
   disconnectedCallback() {
+    this.#runs++;
+    this.#light?.destroy();
+    this.#light = null;
     this.#explorer?.destroy();
     this.#explorer = null;
+  }
+
+  /** The attributes the explorer takes, as options. */
+  #options() {
+    return Object.fromEntries(OPTIONS.filter((name) => this.hasAttribute(name)).map((name) => [name, this.getAttribute(name)]));
+  }
+
+  /** Gives the chart to the full build, then says `ready`. If that build cannot be loaded, the
+   *  first chart stays, says so, and the reader's next request for a tool tries again. */
+  async #handOver(alive, asked = null) {
+    let explorer;
+    try {
+      explorer = await handOver(this.#root, this.#light, alive, (glue, changed) => this.#mountFull(glue, changed), asked);
+    } catch (error) {
+      if (!alive()) return;
+      this.#root.querySelector('[role=status]')?.replaceChildren();
+      showFailure(this.#alert(), 'Не удалось загрузить инструменты / The tools could not be loaded', error);
+      this.#root.addEventListener('tx-tools', (event) => alive() && this.#handOver(alive, event.detail), { once: true });
+      return;
+    }
+    if (!explorer) return;
+    this.#light = null;
+    this.#applyHeight();
+    this.dispatchEvent(new CustomEvent('ready', { detail: explorer.state() }));
+  }
+
+  /** The full build's explorer, from the attributes and what the reader changed in the first. */
+  #mountFull(glue, changed) {
+    const options = this.#options();
+    try {
+      this.#explorer = glue.mount(this.#root, { ...options, ...changed });
+    } catch {
+      // An attribute the explorer does not take: the chart starts with the others, and the
+      // alert names each one it could not apply.
+      this.#explorer = glue.mount(this.#root, changed);
+      for (const [name, value] of Object.entries(options)) if (!(name in changed)) this.#set({ [name]: value });
+    }
+    return this.#explorer;
+  }
+
+  /** The explorer's alert, or one of the loading state's when no explorer has started. */
+  #alert() {
+    let alert = this.#root.querySelector('[role=alert]');
+    if (!alert) {
+      alert = document.createElement('div');
+      alert.setAttribute('role', 'alert');
+      alert.className = 'tx-alert';
+      this.#root.append(alert);
+    }
+    return alert;
   }
 
   attributeChangedCallback(name, _old, value) {

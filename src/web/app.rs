@@ -41,7 +41,12 @@ pub enum Mode {
     /// Its own page: the URL, with history entries for views and selections.
     Page,
     /// A host's element: options and attributes; changes are announced by an event.
+    #[cfg(feature = "tools")]
     Host,
+    /// A host's element while the first-chart build stands in for the full build: as `Host`, but
+    /// changes are kept for the full build, which takes them over and tells the host (`ready`).
+    #[cfg(not(feature = "tools"))]
+    StandIn,
 }
 
 /// What is done once the app is no longer borrowed.
@@ -265,14 +270,21 @@ impl App {
     }
 
     /// On its own page, writes the state to the URL (a new history entry for a new view or
-    /// selection); in a host's element, tells the host with a `statechange` event.
+    /// selection); in a host's element, tells the host with a `statechange` event (not while the
+    /// first-chart build stands in).
     pub fn record(&mut self, before: &Settings) -> Result<(), JsValue> {
         if self.settings == *before {
             return Ok(());
         }
-        if self.mode == Mode::Host {
-            let state = self.settings.state();
-            return self.announce("statechange", &state);
+        match self.mode {
+            #[cfg(feature = "tools")]
+            Mode::Host => {
+                let state = self.settings.state();
+                return self.announce("statechange", &state);
+            }
+            #[cfg(not(feature = "tools"))]
+            Mode::StandIn => return Ok(()),
+            Mode::Page => {}
         }
         let url = format!("{}?{}", self.window.location().pathname()?, query(&self.settings.to_pairs())?);
         let history = self.window.history()?;
@@ -349,7 +361,7 @@ impl App {
 
     /// The embed panel's snippets for the current state.
     fn fill_embed(&self) -> Result<(), JsValue> {
-        if self.mode == Mode::Host {
+        if self.mode != Mode::Page {
             return Ok(());
         }
         let lang = self.lang();
@@ -526,10 +538,15 @@ impl App {
         let summary = self.parts.summary.id();
         let Some((mark, described)) = shown else {
             tooltip.set_hidden(true);
+            tooltip.remove_attribute("data-mark")?;
             return self.parts.canvas.set_attribute("aria-describedby", &summary);
         };
         panels::fill_tooltip(tooltip, &described, self.lang())?;
         tooltip.set_hidden(false);
+        // Which mark, for the build that may take over from this one (`www/handover.js`).
+        if let Some(index) = self.interaction.active() {
+            tooltip.set_attribute("data-mark", &index.to_string())?;
+        }
         self.parts.canvas.set_attribute("aria-describedby", &format!("{} {summary}", tooltip.id()))?;
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
         let bounds = (self.width, f64::from(self.parts.figure.client_height()));
@@ -561,6 +578,11 @@ pub fn query(pairs: &[(&str, &str)]) -> Result<String, JsValue> {
 
 /// The settings the window's address names (of a name given twice, the first).
 pub fn page_settings(window: &Window) -> Result<Settings, JsValue> {
-    let params = web_sys::UrlSearchParams::new_with_str(&window.location().search()?)?;
+    query_settings(&window.location().search()?)
+}
+
+/// The settings a URL query names, e.g. "view=plan&lang=en" (of a name given twice, the first).
+pub fn query_settings(query: &str) -> Result<Settings, JsValue> {
+    let params = web_sys::UrlSearchParams::new_with_str(query)?;
     Ok(Settings::from_pairs(Settings::KEYS.into_iter().filter_map(|key| Some((key, params.get(key)?)))))
 }

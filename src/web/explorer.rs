@@ -3,6 +3,8 @@
 //! Values cross the boundary as typed Rust values through serde-wasm-bindgen.
 
 use super::app::{act, page_settings, App, Mode, Shared};
+#[cfg(not(feature = "tools"))]
+use super::app::query_settings;
 use super::dom;
 use super::panic;
 use super::parts;
@@ -89,6 +91,17 @@ pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
     start(root, settings, Mode::Page)
 }
 
+/// Builds an explorer inside a host's element from the settings a URL query names (the element's
+/// attributes, or `mount`'s options, as text; an unknown value keeps its default): the first-chart
+/// build's start for the element and `mount`, until the full build takes over with the options
+/// checked (`www/technopolis-chart.js`). The host is told nothing meanwhile. The page's URL is
+/// left alone.
+#[cfg(not(feature = "tools"))]
+#[wasm_bindgen(js_name = mountFirstChart)]
+pub fn mount_first_chart(root: HtmlElement, query: &str) -> Result<Explorer, JsValue> {
+    start(root, query_settings(query)?, Mode::StandIn)
+}
+
 /// Builds an explorer inside a host's element with `options`; the page's URL is left alone.
 /// Throws a `TypeError` or `RangeError` for an option it does not take.
 #[cfg(feature = "tools")]
@@ -125,16 +138,18 @@ fn embedded() -> Result<Dataset, JsValue> {
     })
 }
 
-/// The mark whose tooltip the prerendered chart in `root` shows (`www/snapshot-pointer.js`).
-fn snapshot_mark(root: &HtmlElement) -> Option<usize> {
+/// The mark whose tooltip the chart this one replaces in `root` shows: the prerendered chart's
+/// (`www/snapshot-pointer.js`), or the first-chart build's, which the full build takes over from
+/// (`www/handover.js` leaves its `data-mark` in a stand-in).
+fn shown_mark(root: &HtmlElement) -> Option<usize> {
     let image = root.query_selector(".tx-snapshot[data-active]").ok()??;
     image.get_attribute("data-active")?.parse().ok()
 }
 
 fn start(root: HtmlElement, settings: Settings, mode: Mode) -> Result<Explorer, JsValue> {
     let window = dom::window_of(&root)?;
-    let shown = snapshot_mark(&root);
-    let parts = parts::build(&dom::document_of(&root)?, &root, mode == Mode::Host)?;
+    let shown = shown_mark(&root);
+    let parts = parts::build(&dom::document_of(&root)?, &root, mode != Mode::Page)?;
     panic::watch(&parts.alert);
     let mut parse = 0.0;
     let data = timed(&window, &mut parse, embedded)?;
@@ -170,9 +185,16 @@ impl Explorer {
             Ok(())
         })
     }
+
+    /// The current options, as `set` takes them.
+    #[wasm_bindgen(unchecked_return_type = "ExplorerState")]
+    pub fn state(&self) -> Result<JsValue, JsValue> {
+        act(&self.app, |app| Ok(serde_wasm_bindgen::to_value(&app.settings.state())?))
+    }
 }
 
-/// What only a host uses: the first-chart build runs the explorer page alone.
+/// What only a host's handle has: the first-chart build's explorers are handed over to the full
+/// build before a host is given theirs.
 #[cfg(feature = "tools")]
 #[wasm_bindgen]
 impl Explorer {
@@ -191,12 +213,6 @@ impl Explorer {
             tools::load_address(&self.app, address);
         }
         Ok(())
-    }
-
-    /// The current options, as `set` takes them.
-    #[wasm_bindgen(unchecked_return_type = "ExplorerState")]
-    pub fn state(&self) -> Result<JsValue, JsValue> {
-        act(&self.app, |app| Ok(serde_wasm_bindgen::to_value(&app.settings.state())?))
     }
 
     /// How long the last parse and validation, query, layout and draw each took, in ms.

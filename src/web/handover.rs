@@ -1,8 +1,9 @@
 //! The first-chart build's stand-ins for the tools of `tools.rs`: it has no CSV reader and no
 //! exports. When the reader asks for one of those (their own data, a dropped file, an export, a
-//! dataset address) it tells the page with a `tx-tools` event; the page then loads the full
-//! build, which takes over the element from the same state and does what was asked
-//! (`www/first-chart.js`).
+//! dataset address) it tells the page with a `tx-tools` event; the full build then takes over the
+//! element from the same state and does what was asked (the explorer page loads it then,
+//! `www/first-chart.js`; the element and `mount` have it on its way already,
+//! `www/technopolis-chart.js`).
 
 use super::app::{act_and_report, App, Shared};
 use super::wiring::listen;
@@ -54,7 +55,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
     })
 }
 
-/// Asks the page for the full build. The state is the page's URL.
+/// Asks the page for the full build. The state goes over in the page's URL, or in `state()`.
 fn ask(app: &mut App, tool: &'static str, files: JsValue) -> Result<(), JsValue> {
     app.parts.status.set_text_content(Some(ui(UiText::LoadingTools, app.lang())));
     app.announce("tx-tools", &ToolRequest { tool, files })

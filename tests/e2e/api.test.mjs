@@ -194,7 +194,8 @@ test('the element and mount() work inside an iframe srcdoc and on a blob: page',
   assert.match(await inFrame.locator('technopolis-chart canvas').getAttribute('aria-label'), /now and planned/);
   const blob = await page.evaluate((html) => URL.createObjectURL(new Blob([html.replace('</body>', '<div id="api"></div></body>')], { type: 'text/html' })), markup);
   await page.goto(blob);
-  await page.locator('technopolis-chart canvas[aria-label]').waitFor();
+  // Once the full build has taken over: the first-chart build's canvas goes with it.
+  await page.waitForFunction(() => document.querySelector('technopolis-chart').explorer);
   assert.ok((await sweep(page, 300)).length >= 1, 'the element answers the pointer on the blob: page');
   const mounted = await page.evaluate(async (base) => {
     const { mount } = await import(`${base}technopolis-chart.js`);

@@ -107,3 +107,99 @@ test('a dataset address starts the full build at once', async () => {
     assert.deepEqual(page.problems, []);
   }
 });
+
+/** A host page whose full build is held back until `release()`, recording what reached it. */
+async function heldHost() {
+  const page = await app.open('fixtures/host.html', {}, null);
+  await page.close();
+  const context = page.context();
+  const held = await context.newPage();
+  held.problems = [];
+  held.requests = [];
+  held.on('pageerror', (e) => held.problems.push(e.message));
+  held.on('console', (m) => m.type() === 'error' && held.problems.push(m.text()));
+  held.on('request', (r) => held.requests.push(r.url()));
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await held.route(`**${FULL_WASM}`, async (route) => {
+    await released;
+    return route.continue();
+  });
+  await held.addInitScript(() => {
+    window.heard = [];
+    for (const name of ['ready', 'statechange']) {
+      document.addEventListener(name, (event) => window.heard.push([name, event.target.id, JSON.stringify(event.detail)]), true);
+    }
+  });
+  await held.goto(`${app.base}fixtures/host.html`);
+  held.release = release;
+  return held;
+}
+
+/** Where the pointer, moved down the chart in `scope`, first shows a tooltip (the mouse stays there). */
+async function onMark(page, scope) {
+  const box = await page.locator(`${scope} canvas`).boundingBox();
+  for (let y = 4; y < box.height; y += 6) {
+    await page.mouse.move(box.x + 60, box.y + y);
+    if (await page.locator(`${scope} [role=tooltip]`).isVisible()) return [box.x + 60, box.y + y];
+  }
+  throw new Error(`no tooltip in ${scope}`);
+}
+
+const ready = (page, id) => page.waitForFunction((id) => document.getElementById(id).explorer !== null, id);
+
+test('the element starts as the page does: the live chart from the first-chart build, then the full build takes over and says ready', async () => {
+  const page = await heldHost();
+  const live = page.locator('#one canvas[aria-label]');
+  await live.waitFor();
+  assert.ok(fetched(page, FIRST_WASM));
+  assert.equal(await page.evaluate(() => document.getElementById('one').explorer), null, 'no handle before the full build');
+  // What the reader does meanwhile goes over to the full build: a view, a panel, the focus.
+  await page.locator('#one').getByRole('button', { name: 'План 2030' }).click();
+  await page.locator('#one details.tx-table > summary').click();
+  const label = await live.getAttribute('aria-label');
+  assert.match(label, /по плану/);
+  await onMark(page, '#one');
+  const shown = await page.locator('#one [role=tooltip]').innerText();
+  assert.match(shown, /\d/);
+  assert.deepEqual(await page.evaluate(() => window.heard), [], 'the host hears nothing before ready');
+  page.release();
+  await ready(page, 'one');
+  await ready(page, 'two');
+  assert.ok(fetched(page, FULL_WASM));
+  assert.equal(await page.locator('#one canvas').count(), 1);
+  assert.equal(await page.locator('#one canvas').getAttribute('aria-label'), label);
+  assert.ok(await page.locator('#one details.tx-table').evaluate((d) => d.open), 'the data table stays open');
+  assert.equal(await page.locator('#one [role=tooltip]').innerText(), shown, 'the tooltip stays');
+  const heard = await page.evaluate(() => window.heard);
+  assert.deepEqual(heard.find(([name, id]) => name === 'ready' && id === 'one'), ['ready', 'one', JSON.stringify({ view: 'plan', lang: 'ru' })]);
+  assert.deepEqual(heard.filter(([name]) => name === 'statechange'), []);
+  assert.match(await page.evaluate(() => document.getElementById('one').explorer.exportCsv()), /^\uFEFF?id,covers/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a tool asked for in the element before the full build has come is done by it; mount() starts light too', async () => {
+  const page = await heldHost();
+  await page.locator('#two canvas[aria-label]').waitFor();
+  const downloaded = page.waitForEvent('download');
+  await page.locator('#two').getByRole('button', { name: 'SVG' }).click();
+  assert.equal(await page.locator('#two [role=status]').textContent(), 'Loading the tools…');
+  const mounted = page.evaluate(() => window.mountChart({ view: 'timeline', lang: 'en', period: 2025 }).then((explorer) => explorer.state()));
+  await page.locator('#api canvas[aria-label]').waitFor();
+  assert.match(await page.locator('#api canvas').getAttribute('aria-label'), /over time/);
+  page.release();
+  assert.match(readFileSync(await (await downloaded).path(), 'utf8'), /^<svg /);
+  assert.deepEqual(await mounted, { view: 'timeline', lang: 'en', period: '2025' });
+  assert.equal(await page.locator('#api canvas').count(), 1);
+  // Options the full build refuses: mount() rejects and leaves the element empty, as before.
+  const refused = await page.evaluate(async () => {
+    const element = document.createElement('div');
+    document.body.append(element);
+    const { mount } = await import('/technopolis-chart.js');
+    return mount(element, { view: 'pie' }).then(() => 'mounted', (error) => `${error.name} ${element.childElementCount}`);
+  });
+  assert.equal(refused, 'RangeError 0');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

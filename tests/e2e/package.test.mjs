@@ -34,9 +34,12 @@ export const view: string | undefined = chart?.explorer?.state().view ?? state.v
   const publicDir = join(project, 'public');
   mkdirSync(publicDir);
   execFileSync(join(tools, 'esbuild'), ['src/main.js', '--bundle', '--format=esm', '--outfile=public/main.js', '--log-level=warning'], { cwd: project });
-  // As the package's README says: the wasm, the stylesheet, the worker and the snapshots beside the bundle.
+  // As the package's README says: the two wasm files in their folders, the stylesheet, the worker and the snapshots beside the bundle.
   const installed = join(project, 'node_modules', 'technopolis-explorer');
-  cpSync(join(installed, 'pkg', 'technopolis_explorer_bg.wasm'), join(publicDir, 'technopolis_explorer_bg.wasm'));
+  for (const build of ['pkg', 'pkg-first']) {
+    mkdirSync(join(publicDir, build));
+    cpSync(join(installed, build, 'technopolis_explorer_bg.wasm'), join(publicDir, build, 'technopolis_explorer_bg.wasm'));
+  }
   cpSync(join(installed, 'style.min.css'), join(publicDir, 'style.min.css'));
   cpSync(join(installed, 'load-worker.min.js'), join(publicDir, 'load-worker.min.js'));
   cpSync(join(installed, 'snapshots'), join(publicDir, 'snapshots'), { recursive: true });
@@ -78,6 +81,14 @@ test('a page bundled from the package shows the element, draws it and answers a 
     if (await page.locator('technopolis-chart [role=tooltip]').isVisible()) tooltip = await page.locator('technopolis-chart [role=tooltip]').innerText();
   }
   assert.match(tooltip, /\d/, 'a tooltip with a figure');
+  // The full build, from its own folder, takes over and gives the handle.
+  const csv = await page.evaluate(() => new Promise((resolve) => {
+    const chart = document.querySelector('technopolis-chart');
+    const exported = () => resolve(chart.explorer.exportCsv());
+    if (chart.explorer) exported();
+    else chart.addEventListener('ready', exported, { once: true });
+  }));
+  assert.match(csv, /^\uFEFF?id,covers,measure/);
   assert.deepEqual(problems, []);
   await context.close();
 });
