@@ -272,9 +272,9 @@ test('the element shows its snapshot at once and its live chart in the same plac
   const shown = await tooltip.innerText();
   assert.match(shown, /\d/);
   await page.release();
-  await page.locator('#two canvas[aria-label]').waitFor();
+  // Once the full build has taken over from the first-chart build, in both elements.
+  await page.waitForFunction(() => ['one', 'two'].every((id) => document.getElementById(id).explorer));
   assert.deepEqual(await page.locator('#two canvas').boundingBox(), snapshotBox);
-  await page.locator('#one canvas[aria-label]').waitFor();
   assert.equal(await tooltip.innerText(), shown, 'and the live chart keeps it');
 });
 

@@ -170,6 +170,8 @@ const CASES = {
   async 'the element draws, answers a pointer and a host drives it'(browser) {
     await browser.open('fixtures/host.html', { within: '#one' });
     await browser.until(drawnIn, ['#two']);
+    // Once the full build has taken over from the first-chart build, and the host has its handles.
+    await browser.until(() => ['#one', '#two'].every((id) => document.querySelector(id).explorer));
     const tips = await sweep(browser, '#one');
     assert.ok(tips.some((t) => /почти 18\s600 человек/.test(t.text)), 'the element answers a pointer');
     const state = await browser.run(() => document.querySelector('#one').explorer.state());
