@@ -6,7 +6,7 @@
 // dataset address in the URL is asked for at once, before anything is shown.
 import * as firstChart from './pkg-first/technopolis_explorer.js';
 import { handOverShown, keep, redo, restore } from './handover.js';
-import { showFailure, start } from './start.js';
+import { showToolsFailure, start } from './start.js';
 
 const FULL = './pkg/technopolis_explorer.js';
 // Named here: bundled into the page's script, the glue would look for its wasm beside that script.
@@ -31,8 +31,7 @@ export async function startFirstChart(root) {
     } catch (error) {
       // The first chart stays, and the next request tries again.
       asked = null;
-      root.querySelector('[role=status]')?.replaceChildren();
-      showFailure(root.querySelector('[role=alert]'), 'Не удалось загрузить инструменты / The tools could not be loaded', error);
+      showToolsFailure(root, error);
       return;
     }
     root.removeEventListener('tx-tools', handOver);

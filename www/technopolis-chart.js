@@ -11,7 +11,7 @@ import { LOADING, wanted } from './snapshot-key.js';
 import { showPrerendered } from './prerendered.js';
 import { answerPointer } from './snapshot-pointer.js';
 import { handOverShown, keep, redo, restore } from './handover.js';
-import { showFailure } from './start.js';
+import { showToolsFailure } from './start.js';
 
 // Each wasm named here, not left to its glue: bundled, both glues would look for theirs under
 // one name beside the bundle.
@@ -204,8 +204,7 @@ export class TechnopolisChart extends HTMLElement {
       explorer = await handOver(this.#root, this.#light, alive, (glue, changed) => this.#mountFull(glue, changed), asked);
     } catch (error) {
       if (!alive()) return;
-      this.#root.querySelector('[role=status]')?.replaceChildren();
-      showFailure(this.#alert(), 'Не удалось загрузить инструменты / The tools could not be loaded', error);
+      showToolsFailure(this.#root, error);
       this.#root.addEventListener('tx-tools', (event) => alive() && this.#handOver(alive, event.detail), { once: true });
       return;
     }
@@ -227,18 +226,6 @@ export class TechnopolisChart extends HTMLElement {
       for (const [name, value] of Object.entries(options)) if (!(name in changed)) this.#set({ [name]: value });
     }
     return this.#explorer;
-  }
-
-  /** The explorer's alert, or one of the loading state's when no explorer has started. */
-  #alert() {
-    let alert = this.#root.querySelector('[role=alert]');
-    if (!alert) {
-      alert = document.createElement('div');
-      alert.setAttribute('role', 'alert');
-      alert.className = 'tx-alert';
-      this.#root.append(alert);
-    }
-    return alert;
   }
 
   attributeChangedCallback(name, _old, value) {
