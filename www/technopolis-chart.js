@@ -4,7 +4,7 @@
 // Also exports mount(element, options), which resolves to an Explorer handle (see the README).
 // Both start as the explorer page does: the prerendered chart for their state at once, answering
 // a pointer; the live chart from the first-chart build as soon as its smaller wasm has come; then
-// the full build, fetched after it, takes over in place with what the reader changed, opened and
+// the full build, fetched once that wasm has come, takes over in place with what the reader changed, opened and
 // focused meanwhile, and only then is the handle given (`ready`, mount's promise), because its
 // loadText and exports answer at once.
 import { LOADING, wanted } from './snapshot-key.js';
@@ -23,20 +23,61 @@ const firstGlue = import('./pkg-first/technopolis_explorer.js').then(async (glue
   return glue;
 });
 let fullGlue = null;
+// The full build's files, asked for ahead of full() (see askFullWhenFirstHasCome).
+let fullAhead = null;
 
-/** The full build, asked for once the first chart is live, so that the two wasm files do not
- *  share a slow line; asked again after a failure. */
+/** The full build's glue and wasm, taken from what was asked for ahead if anything was. */
+function fullParts() {
+  const parts = fullAhead ?? { glue: import('./pkg/technopolis_explorer.js'), wasm: fetch(FULL_WASM) };
+  fullAhead = null;
+  return parts;
+}
+
+/** The full build, asked for once the first chart is live (or earlier, once the first-chart
+ *  wasm has come), so that the two wasm files do not share a slow line; asked again after a
+ *  failure. */
 function full() {
-  fullGlue ??= import('./pkg/technopolis_explorer.js').then(async (glue) => {
-    await glue.default({ module_or_path: FULL_WASM });
+  fullGlue ??= (async () => {
+    const { glue, wasm } = fullParts();
+    const module = await glue;
+    await module.default({ module_or_path: wasm });
     // A reader's own dataset is read in this worker, beside this script.
-    glue.setLoader(new URL('./load-worker.min.js', import.meta.url).href);
-    return glue;
-  }).catch((error) => {
+    module.setLoader(new URL('./load-worker.min.js', import.meta.url).href);
+    return module;
+  })().catch((error) => {
     fullGlue = null;
     throw error;
   });
   return fullGlue;
+}
+
+let watching = false;
+/** Asks for the full build's files as soon as the first-chart wasm has been downloaded, not
+ *  once its chart is live: their download then overlaps that build's compiling, start and first
+ *  drawing rather than the first wasm's own download. The browser's
+ *  resource timing says when that download has ended; where it says nothing, the first build's
+ *  start does, and full() asks for them in any case. */
+function askFullWhenFirstHasCome() {
+  if (watching) return;
+  watching = true;
+  const ask = () => {
+    if (fullGlue || fullAhead) return;
+    fullAhead = { glue: import('./pkg/technopolis_explorer.js'), wasm: fetch(FULL_WASM) };
+    // A failure here is met again, and said to the reader, when full() takes these.
+    for (const part of Object.values(fullAhead)) part.catch(() => {});
+  };
+  firstGlue.then(ask, () => {});
+  if (typeof PerformanceObserver !== 'function') return;
+  const observer = new PerformanceObserver((list) => {
+    if (!list.getEntries().some((entry) => entry.name === FIRST_WASM.href)) return;
+    observer.disconnect();
+    ask();
+  });
+  try {
+    observer.observe({ type: 'resource', buffered: true });
+  } catch {
+    // An engine without resource entries: the first build's start asks.
+  }
 }
 
 /** Options as the URL query the first-chart build reads: text, numbers and booleans as the URL
@@ -55,6 +96,7 @@ function query(options) {
  *  starts alone), or when `alive()` no longer wants it by the time it has come. */
 async function startFirstChart(root, options, alive = () => true) {
   if (options === null || typeof options !== 'object' || options.src || options.data) return null;
+  askFullWhenFirstHasCome();
   try {
     const glue = await firstGlue;
     return alive() ? glue.mountFirstChart(root, query(options)) : null;

@@ -108,8 +108,9 @@ test('a dataset address starts the full build at once', async () => {
   }
 });
 
-/** A host page whose full build is held back until `release()`, recording what reached it. */
-async function heldHost() {
+/** A host page whose full build is held back until `release()` (or answered by `serve`),
+ *  recording what reached it and when its scripts asked for what (`window.asked`). */
+async function heldHost(serve = null) {
   const page = await app.open('fixtures/host.html', {}, null);
   await page.close();
   const context = page.context();
@@ -121,11 +122,18 @@ async function heldHost() {
   held.on('request', (r) => held.requests.push(r.url()));
   let release;
   const released = new Promise((resolve) => { release = resolve; });
-  await held.route(`**${FULL_WASM}`, async (route) => {
+  await held.route(`**${FULL_WASM}`, serve ?? (async (route) => {
     await released;
     return route.continue();
-  });
+  }));
   await held.addInitScript(() => {
+    window.asked = [];
+    const fetch = window.fetch;
+    window.fetch = function (input, init) {
+      const live = [...document.querySelectorAll('technopolis-chart')].filter((chart) => chart.shadowRoot?.querySelector('canvas'));
+      window.asked.push([String(input instanceof Request ? input.url : input), performance.now(), live.length]);
+      return fetch.call(this, input, init);
+    };
     window.heard = [];
     for (const name of ['ready', 'statechange']) {
       document.addEventListener(name, (event) => window.heard.push([name, event.target.id, JSON.stringify(event.detail)]), true);
@@ -153,6 +161,13 @@ test('the element starts as the page does: the live chart from the first-chart b
   const live = page.locator('#one canvas[aria-label]');
   await live.waitFor();
   assert.ok(fetched(page, FIRST_WASM));
+  // The full build's wasm is asked for once the first one has come, while that build starts.
+  const [[, askedAt, liveCharts], firstCame] = await page.evaluate(([full, first]) => [
+    window.asked.find(([url]) => new URL(url).pathname === full),
+    performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === first).responseEnd,
+  ], [FULL_WASM, FIRST_WASM]);
+  assert.equal(liveCharts, 0, 'the full wasm is asked for before a live chart is drawn');
+  assert.ok(askedAt >= firstCame, `not beside the first wasm: asked at ${askedAt} ms, the first came at ${firstCame} ms`);
   assert.equal(await page.evaluate(() => document.getElementById('one').explorer), null, 'no handle before the full build');
   // What the reader does meanwhile goes over to the full build: a view, a panel, the focus.
   await page.locator('#one').getByRole('button', { name: 'План 2030' }).click();
@@ -201,5 +216,22 @@ test('a tool asked for in the element before the full build has come is done by 
   });
   assert.equal(refused, 'RangeError 0');
   assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("if the element's full build cannot be loaded, its live chart stays and says so, and its next tool tries again", async () => {
+  let attempts = 0;
+  const page = await heldHost((route) => (++attempts === 1 ? route.abort() : route.continue()));
+  const alert = page.locator('#one [role=alert]');
+  await alert.filter({ hasText: 'The tools could not be loaded' }).waitFor();
+  assert.equal(await page.evaluate(() => document.getElementById('one').explorer), null, 'no handle');
+  await onMark(page, '#one');
+  assert.match(await page.locator('#one [role=tooltip]').innerText(), /\d/, 'the live chart still answers');
+  const downloaded = page.waitForEvent('download');
+  await page.locator('#one').getByRole('button', { name: 'SVG' }).click();
+  assert.match(readFileSync(await (await downloaded).path(), 'utf8'), /^<svg /);
+  await ready(page, 'one');
+  assert.equal(attempts, 2, 'asked again, not answered from the failed attempt');
+  assert.equal(await page.locator('#one canvas').count(), 1);
   await page.context().close();
 });
