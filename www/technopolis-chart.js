@@ -17,9 +17,12 @@ import { showToolsFailure } from './start.js';
 // one name beside the bundle.
 const FIRST_WASM = new URL('./pkg-first/technopolis_explorer_bg.wasm', import.meta.url);
 const FULL_WASM = new URL('./pkg/technopolis_explorer_bg.wasm', import.meta.url);
-// Imported, not waited for: the element and its first paint need none of it.
+// Imported, not waited for: the element and its first paint need none of it. The wasm is asked
+// for beside its glue, not once the glue has come, so that both take one round trip.
+const firstWasm = fetch(FIRST_WASM);
+firstWasm.catch(() => {}); // met where the glue starts with it: the full build then starts alone
 const firstGlue = import('./pkg-first/technopolis_explorer.js').then(async (glue) => {
-  await glue.default({ module_or_path: FIRST_WASM });
+  await glue.default({ module_or_path: firstWasm });
   return glue;
 });
 let fullGlue = null;

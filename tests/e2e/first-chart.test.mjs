@@ -161,13 +161,15 @@ test('the element starts as the page does: the live chart from the first-chart b
   const live = page.locator('#one canvas[aria-label]');
   await live.waitFor();
   assert.ok(fetched(page, FIRST_WASM));
-  // The full build's wasm is asked for once the first one has come, while that build starts.
-  const [[, askedAt, liveCharts], firstCame] = await page.evaluate(([full, first]) => [
-    window.asked.find(([url]) => new URL(url).pathname === full),
-    performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === first).responseEnd,
-  ], [FULL_WASM, FIRST_WASM]);
+  // The first wasm is asked for beside its glue; the full build's once the first has come,
+  // while that build starts.
+  const [[, askedAt, liveCharts], firstWasm, firstGlue] = await page.evaluate((paths) => [
+    window.asked.find(([url]) => new URL(url).pathname === paths[0]),
+    ...paths.slice(1).map((path) => performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === path).toJSON()),
+  ], [FULL_WASM, FIRST_WASM, '/pkg-first/technopolis_explorer.js']);
+  assert.ok(firstWasm.startTime <= firstGlue.startTime, `the first wasm asked at ${firstWasm.startTime} ms, its glue at ${firstGlue.startTime} ms`);
   assert.equal(liveCharts, 0, 'the full wasm is asked for before a live chart is drawn');
-  assert.ok(askedAt >= firstCame, `not beside the first wasm: asked at ${askedAt} ms, the first came at ${firstCame} ms`);
+  assert.ok(askedAt >= firstWasm.responseEnd, `not beside the first wasm: asked at ${askedAt} ms, the first came at ${firstWasm.responseEnd} ms`);
   assert.equal(await page.evaluate(() => document.getElementById('one').explorer), null, 'no handle before the full build');
   // What the reader does meanwhile goes over to the full build: a view, a panel, the focus.
   await page.locator('#one').getByRole('button', { name: 'План 2030' }).click();
