@@ -15,8 +15,8 @@ const www = fileURLToPath(new URL('../www/', import.meta.url));
 const site = fileURLToPath(new URL('../dist/site/', import.meta.url));
 
 /** What the pages and the element load, from www/, as the folder's contents. */
-const ASSETS = ['style.min.css', 'main.min.js', 'embed-height.js', 'load-worker.min.js', 'technopolis-chart.js', 'snapshot-key.js',
-  'prerendered.js', 'snapshot-pointer.js', 'handover.js', 'start.js', 'pkg-first/technopolis_explorer.js', 'pkg-first/technopolis_explorer_bg.wasm', 'pkg/technopolis_explorer.js', 'pkg/technopolis_explorer_bg.wasm'];
+const ASSETS = ['style.min.css', 'main.min.js', 'embed-height.js', 'load-worker.min.js', 'technopolis-chart.js',
+  'pkg-first/technopolis_explorer.js', 'pkg-first/technopolis_explorer_bg.wasm', 'pkg/technopolis_explorer.js', 'pkg/technopolis_explorer_bg.wasm'];
 const assets = [...ASSETS, ...readdirSync(`${www}snapshots`).filter((f) => f.endsWith('.html')).map((f) => `snapshots/${f}`)];
 
 const hash = createHash('sha256');

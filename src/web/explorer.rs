@@ -94,7 +94,7 @@ pub fn explore(root: HtmlElement) -> Result<Explorer, JsValue> {
 /// Builds an explorer inside a host's element from the settings a URL query names (the element's
 /// attributes, or `mount`'s options, as text; an unknown value keeps its default): the first-chart
 /// build's start for the element and `mount`, until the full build takes over with the options
-/// checked (`www/technopolis-chart.js`). The host is told nothing meanwhile. The page's URL is
+/// checked (`www/element.js`). The host is told nothing meanwhile. The page's URL is
 /// left alone.
 #[cfg(not(feature = "tools"))]
 #[wasm_bindgen(js_name = mountFirstChart)]

@@ -3,7 +3,7 @@
 //! dataset address) it tells the page with a `tx-tools` event; the full build then takes over the
 //! element from the same state and does what was asked (the explorer page loads it then,
 //! `www/first-chart.js`; the element and `mount` have it on its way already,
-//! `www/technopolis-chart.js`).
+//! `www/element.js`).
 
 use super::app::{act_and_report, App, Shared};
 use super::wiring::listen;

@@ -4,9 +4,10 @@
 // Also exports mount(element, options), which resolves to an Explorer handle (see the README).
 // Both start as the explorer page does: the prerendered chart for their state at once, answering
 // a pointer; the live chart from the first-chart build as soon as its smaller wasm has come; then
-// the full build, fetched once that wasm has come, takes over in place with what the reader changed, opened and
-// focused meanwhile, and only then is the handle given (`ready`, mount's promise), because its
-// loadText and exports answer at once.
+// the full build, fetched once that wasm has come, takes over in place with what the reader
+// changed, opened and focused meanwhile, and only then is the handle given (`ready`, mount's
+// promise), because its loadText and exports answer at once. Hosts load it bundled with the
+// modules it imports, as technopolis-chart.js (scripts/build.sh), beside the two builds.
 import { LOADING, wanted } from './snapshot-key.js';
 import { showPrerendered } from './prerendered.js';
 import { answerPointer } from './snapshot-pointer.js';
