@@ -30,19 +30,15 @@ let fullGlue = null;
 // The full build's files, asked for ahead of full() (see askFullWhenFirstHasCome).
 let fullAhead = null;
 
-/** The full build's glue and wasm, taken from what was asked for ahead if anything was. */
-function fullParts() {
-  const parts = fullAhead ?? { glue: import('./pkg/technopolis_explorer.js'), wasm: fetch(FULL_WASM) };
-  fullAhead = null;
-  return parts;
-}
+/** Asks for the full build's glue and wasm. */
+const askFull = () => ({ glue: import('./pkg/technopolis_explorer.js'), wasm: fetch(FULL_WASM) });
 
-/** The full build, asked for once the first chart is live (or earlier, once the first-chart
- *  wasm has come), so that the two wasm files do not share a slow line; asked again after a
+/** The full build, from its files as asked for ahead or asked for now; asked again after a
  *  failure. */
 function full() {
   fullGlue ??= (async () => {
-    const { glue, wasm } = fullParts();
+    const { glue, wasm } = fullAhead ?? askFull();
+    fullAhead = null;
     const module = await glue;
     await module.default({ module_or_path: wasm });
     // A reader's own dataset is read in this worker, beside this script.
@@ -56,17 +52,16 @@ function full() {
 }
 
 let watching = false;
-/** Asks for the full build's files as soon as the first-chart wasm has been downloaded, not
- *  once its chart is live: their download then overlaps that build's compiling, start and first
- *  drawing rather than the first wasm's own download. The browser's
- *  resource timing says when that download has ended; where it says nothing, the first build's
- *  start does, and full() asks for them in any case. */
+/** Asks for the full build's files as soon as the first-chart wasm has been downloaded, not once
+ *  its chart is live, so that the two wasm files do not share a slow line and yet the second
+ *  downloads while the first build compiles, starts and draws. The browser's resource timing
+ *  says when that download has ended; where it says nothing, the first build's start does. */
 function askFullWhenFirstHasCome() {
   if (watching) return;
   watching = true;
   const ask = () => {
     if (fullGlue || fullAhead) return;
-    fullAhead = { glue: import('./pkg/technopolis_explorer.js'), wasm: fetch(FULL_WASM) };
+    fullAhead = askFull();
     // A failure here is met again, and said to the reader, when full() takes these.
     for (const part of Object.values(fullAhead)) part.catch(() => {});
   };
