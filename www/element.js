@@ -11,7 +11,7 @@
 import { LOADING, wanted } from './snapshot-key.js';
 import { showPrerendered } from './prerendered.js';
 import { answerPointer } from './snapshot-pointer.js';
-import { handOverShown, keep, redo, restore } from './handover.js';
+import { leave, redo, restore } from './handover.js';
 import { showToolsFailure } from './start.js';
 
 // Each wasm named here, not left to its glue: bundled, both glues would look for theirs under
@@ -124,10 +124,8 @@ async function handOver(root, light, alive, mountFull, asked = null) {
   try {
     const glue = await full();
     if (!alive()) return null;
-    const kept = light && keep(root);
     const changed = light ? changes(before, light.state()) : {};
-    light?.destroy();
-    if (kept) handOverShown(root, kept);
+    const kept = light && leave(root, light);
     const explorer = mountFull(glue, changed);
     if (kept) restore(root, kept);
     if (asked) redo(root, asked);

@@ -5,7 +5,7 @@
 // does what was asked: reads the file picked or dropped, shows the paste, or makes the export. A
 // dataset address in the URL is asked for at once, before anything is shown.
 import * as firstChart from './pkg-first/technopolis_explorer.js';
-import { handOverShown, keep, redo, restore } from './handover.js';
+import { leave, redo, restore } from './handover.js';
 import { showToolsFailure, start } from './start.js';
 
 const FULL = './pkg/technopolis_explorer.js';
@@ -35,9 +35,7 @@ export async function startFirstChart(root) {
       return;
     }
     root.removeEventListener('tx-tools', handOver);
-    const kept = keep(root);
-    explorer.destroy();
-    handOverShown(root, kept);
+    const kept = leave(root, explorer);
     if (!(await start(root, full))) return;
     restore(root, kept);
     // For the benchmark: how long a reader waits for the tools the first time.

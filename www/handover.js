@@ -6,8 +6,18 @@
 const EMBED = '[aria-controls$="-embed"]';
 const PASTE = '.tx-paste textarea';
 
+/** Ends `light`, the first-chart build's explorer in `root`, keeping what the reader had open,
+ *  typed, focused and shown there for `restore`; the mark whose tooltip showed is left where the
+ *  full build reads it as it starts. */
+export function leave(root, light) {
+  const kept = keep(root);
+  light.destroy();
+  handOverShown(root, kept);
+  return kept;
+}
+
 /** What the reader had open, typed and focused in `root`. */
-export function keep(root) {
+function keep(root) {
   const place = [];
   // In a shadow root, the document's active element is the host's.
   for (let node = root.getRootNode().activeElement; node && node !== root && root.contains(node); node = node.parentElement) {
@@ -24,7 +34,7 @@ export function keep(root) {
 
 /** Leaves in `root`, emptied by the first-chart build, the mark whose tooltip showed, in the
  *  stand-in the full build reads it from as it starts (as from the prerendered chart). */
-export function handOverShown(root, { shown }) {
+function handOverShown(root, { shown }) {
   if (shown === undefined) return;
   const standIn = document.createElement('div');
   standIn.className = 'tx-snapshot';

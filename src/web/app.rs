@@ -529,14 +529,14 @@ impl App {
     /// one `Details`, since building it formats every figure it shows.
     fn update_tooltip(&self, announce: bool) -> Result<(), JsValue> {
         let tooltip = &self.parts.tooltip;
-        let mark = self.interaction.active().and_then(|i| self.scene.as_ref()?.marks.get(i));
-        let shown = mark.map(|m| (m, details(&self.data, m.observation, self.lang(), &self.locale)));
+        let active = self.interaction.active().and_then(|i| Some((i, self.scene.as_ref()?.marks.get(i)?)));
+        let shown = active.map(|(i, m)| (i, m, details(&self.data, m.observation, self.lang(), &self.locale)));
         if announce {
-            let text = shown.as_ref().map(|(_, d)| panels::announcement(d)).unwrap_or_default();
+            let text = shown.as_ref().map(|(_, _, d)| panels::announcement(d)).unwrap_or_default();
             self.parts.live.set_text_content(Some(&text));
         }
         let summary = self.parts.summary.id();
-        let Some((mark, described)) = shown else {
+        let Some((index, mark, described)) = shown else {
             tooltip.set_hidden(true);
             tooltip.remove_attribute("data-mark")?;
             return self.parts.canvas.set_attribute("aria-describedby", &summary);
@@ -544,9 +544,7 @@ impl App {
         panels::fill_tooltip(tooltip, &described, self.lang())?;
         tooltip.set_hidden(false);
         // Which mark, for the build that may take over from this one (`www/handover.js`).
-        if let Some(index) = self.interaction.active() {
-            tooltip.set_attribute("data-mark", &index.to_string())?;
-        }
+        tooltip.set_attribute("data-mark", &index.to_string())?;
         self.parts.canvas.set_attribute("aria-describedby", &format!("{} {summary}", tooltip.id()))?;
         let size = (f64::from(tooltip.offset_width()), f64::from(tooltip.offset_height()));
         let bounds = (self.width, f64::from(self.parts.figure.client_height()));

@@ -120,25 +120,25 @@ impl App {
     /// Loads a dataset the reader gave by file or paste on the page itself (without a loading
     /// worker): it has no address, so `data=` goes.
     fn load_given(&mut self, bytes: &[u8], name: &str) -> Result<(), JsValue> {
-        match timed(&self.window, &mut self.timings.parse, || read_dataset(bytes, name)) {
-            Ok((data, json)) => self.adopt(data, json, true),
-            Err(problems) => self.show_problems(&problems),
-        }
+        self.read(bytes, name, true).map(|_| ())
     }
 
     /// Validates a dataset (JSON or CSV bytes) and shows it; if it has problems they are listed
     /// and the data on screen stays.
     pub fn load(&mut self, bytes: &[u8], name: &str) -> Result<Vec<Problem>, JsValue> {
+        let problems = self.read(bytes, name, false)?;
+        if !problems.is_empty() {
+            self.show(false)?;
+        }
+        Ok(problems)
+    }
+
+    /// Validates a dataset on the page and adopts it (`given`: see `adopt`), or lists its
+    /// problems and gives them back.
+    fn read(&mut self, bytes: &[u8], name: &str, given: bool) -> Result<Vec<Problem>, JsValue> {
         match timed(&self.window, &mut self.timings.parse, || read_dataset(bytes, name)) {
-            Ok((data, json)) => {
-                self.adopt(data, json, false)?;
-                Ok(Vec::new())
-            }
-            Err(problems) => {
-                self.show_problems(&problems)?;
-                self.show(false)?;
-                Ok(problems)
-            }
+            Ok((data, json)) => self.adopt(data, json, given).map(|_| Vec::new()),
+            Err(problems) => self.show_problems(&problems).map(|_| problems),
         }
     }
 
@@ -261,12 +261,15 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
 /// what fails is shown in the alert.
 fn later(app: &Shared, work: impl FnOnce(&Shared) -> Result<(), JsValue> + 'static) -> Result<(), JsValue> {
     let app = Rc::clone(app);
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Err(error) = work(&app) {
-            act_and_report(&app, |_| Err(error));
-        }
-    });
+    wasm_bindgen_futures::spawn_local(async move { report_failure(&app, work(&app)) });
     Ok(())
+}
+
+/// Shows in the alert what a piece of work run outside an event could not do.
+fn report_failure(app: &Shared, result: Result<(), JsValue>) {
+    if let Err(error) = result {
+        act_and_report(app, |_| Err(error));
+    }
 }
 
 /// Reads a file in the loading worker, or on the page where there is none, after the event
@@ -281,10 +284,7 @@ fn read_into(app: &Shared, file: web_sys::File) {
         }
         if loading::available() {
             let name = file.name();
-            if let Err(error) = loading::start(&app, Source::File(file), name) {
-                act_and_report(&app, |_| Err(error));
-            }
-            return;
+            return report_failure(&app, loading::start(&app, Source::File(file), name));
         }
         let bytes = files::read_bytes(&file).await;
         act_and_report(&app, |app| app.load_given(&bytes?, &file.name()));
