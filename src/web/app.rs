@@ -107,8 +107,6 @@ pub struct App {
     transition: Option<Transition>,
     /// What the explorer listens to on the page, for `destroy` to release.
     pub listeners: Listeners,
-    /// Asks for the next animation frame's callback (`wiring` makes it).
-    pub next_frame: Option<js_sys::Function>,
     /// Whether a frame is asked for and not yet run: a transition started while another runs
     /// keeps one chain of frames, not one more for each start.
     frame_asked: bool,
@@ -187,7 +185,6 @@ impl App {
             drawn_for: (0.0, 0.0),
             transition: None,
             listeners: Listeners::default(),
-            next_frame: None,
             frame_asked: false,
             resize_pending: false,
             timings: Timings::default(),
@@ -412,22 +409,21 @@ impl App {
         }
     }
 
+    /// Asks for the next animation frame's callback (`wiring` makes it); before it is made,
+    /// does that frame's work at once.
     fn ask_for_frame(&mut self) -> Result<(), JsValue> {
-        match &self.next_frame {
-            Some(next) if !self.frame_asked => {
-                self.window.request_animation_frame(next)?;
-                self.frame_asked = true;
-                Ok(())
-            }
-            Some(_) => Ok(()),
-            None => {
-                self.transition = None;
-                if std::mem::take(&mut self.resize_pending) {
-                    self.fit()?;
-                }
-                self.draw()
-            }
+        if self.frame_asked {
+            return Ok(());
         }
+        if self.listeners.ask_for_frame(&self.window)? {
+            self.frame_asked = true;
+            return Ok(());
+        }
+        self.transition = None;
+        if std::mem::take(&mut self.resize_pending) {
+            self.fit()?;
+        }
+        self.draw()
     }
 
     /// One frame: the chart fitted to a resized figure, and a transition's next step (the last

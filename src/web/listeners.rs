@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, EventTarget, ResizeObserver};
+use web_sys::{Event, EventTarget, ResizeObserver, Window};
 
 /// An event listener as added, so that it can be removed.
 struct Listener {
@@ -18,6 +18,9 @@ pub struct Listeners {
     listeners: Vec<Listener>,
     observer: Option<(ResizeObserver, Closure<dyn Fn()>)>,
     frame: Option<Closure<dyn Fn(f64)>>,
+    /// The last frame asked for, cancelled on release: a callback let go of while the browser
+    /// still means to call it fails with "closure invoked … after being dropped".
+    asked: Option<(Window, i32)>,
 }
 
 impl Listeners {
@@ -36,11 +39,18 @@ impl Listeners {
         Ok(())
     }
 
-    /// Keeps the animation frame callback; gives the function to ask for the next frame with.
-    pub fn keep_frame(&mut self, closure: Closure<dyn Fn(f64)>) -> js_sys::Function {
-        let function = closure.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    /// Keeps the animation frame callback.
+    pub fn keep_frame(&mut self, closure: Closure<dyn Fn(f64)>) {
         self.frame = Some(closure);
-        function
+    }
+
+    /// Asks `window` to call the animation frame callback in its next frame; false when there
+    /// is no callback yet.
+    pub fn ask_for_frame(&mut self, window: &Window) -> Result<bool, JsValue> {
+        let Some(frame) = &self.frame else { return Ok(false) };
+        let id = window.request_animation_frame(frame.as_ref().unchecked_ref())?;
+        self.asked = Some((window.clone(), id));
+        Ok(true)
     }
 
     /// Removes every listener and observer, and lets go of their callbacks.
@@ -51,6 +61,10 @@ impl Listeners {
         }
         if let Some((observer, _)) = self.observer.take() {
             observer.disconnect();
+        }
+        if let Some((window, id)) = self.asked.take() {
+            // Cancelling a frame that has already run is a no-op.
+            let _ = window.cancel_animation_frame(id);
         }
         self.frame = None;
     }

@@ -43,8 +43,7 @@ pub fn wire(app: &Shared) -> Result<(), JsValue> {
     app.borrow_mut().listeners.observe(&figure, on_resize)?;
     let animated = Rc::clone(app);
     let on_frame = Closure::<dyn Fn(f64)>::new(move |now: f64| act_and_report(&animated, |app| app.frame(now)));
-    let mut a = app.borrow_mut();
-    a.next_frame = Some(a.listeners.keep_frame(on_frame));
+    app.borrow_mut().listeners.keep_frame(on_frame);
     Ok(())
 }
 

@@ -176,6 +176,30 @@ test('an attribute the element does not take is named in its alert; the chart st
   assert.deepEqual(result.state, { view: 'sites', lang: 'en' });
 });
 
+test('destroy() between a resize and the frame it asked for leaves nothing behind to be called', async () => {
+  const page = await app.open('fixtures/host.html', {}, null);
+  const left = await page.evaluate(async () => {
+    const { mount } = await import('/technopolis-chart.js');
+    const root = document.createElement('div');
+    document.body.append(root);
+    const explorer = await mount(root, { lang: 'en' });
+    await new Promise((done) => {
+      // Observers are told in the order they were made: the explorer's first, which asks for the
+      // next frame to fit the chart; then this one, which destroys the explorer before that frame.
+      new ResizeObserver((_, observer) => {
+        observer.disconnect();
+        explorer.destroy();
+        done();
+      }).observe(root);
+      root.style.width = '500px';
+    });
+    await new Promise((later) => requestAnimationFrame(() => requestAnimationFrame(later)));
+    return root.childElementCount;
+  });
+  assert.equal(left, 0, 'the explorer is gone');
+  assert.deepEqual(page.problems, []);
+});
+
 test('the element and mount() work inside an iframe srcdoc and on a blob: page', async () => {
   const page = await app.open('fixtures/host.html', {}, null);
   const markup = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inside</title>
