@@ -93,21 +93,6 @@ pub fn qualifier_key(qualifier: Qualifier, lang: Lang) -> Option<&'static str> {
     }
 }
 
-/// Text and attribute values with the five characters XML (and HTML) reserves escaped, for the
-/// SVG export and the embed snippets.
-pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            other => out.push(other),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
