@@ -6,10 +6,10 @@
 // option chosen, the box ticked), and the tooltip of each mark; the canvas becomes the charts
 // `prerender` drew natively with their marks' highlights, one per figure width, of which the
 // stylesheet shows the one that fits, in the theme resolved. The tooltips go in a <template>, for
-// www/snapshot-pointer.js to show before the wasm has come; the data table in a <noscript>, for
-// readers without JavaScript. Each is written to
-// www/snapshots/{key}.html; the default one also into index.html and embed.html, inline, with
-// the stylesheet and the first script.
+// www/snapshot-pointer.js to show before the wasm has come. Each is written to
+// www/snapshots/{key}.html, which only a script ever puts in a page; the default one also into
+// index.html and embed.html, inline, with the stylesheet, the first script and the data table in
+// a <noscript>, for readers without JavaScript.
 import { chromium } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -139,10 +139,13 @@ async function readAll(base, drawn) {
 
 const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
 
-function snapshotHtml(key, { html, lang, title, table, tips }, drawn) {
+/** A snapshot's HTML; `inPage` adds the data table for readers without JavaScript, which a
+ *  snapshot put in by a script would carry for nothing. */
+function snapshotHtml(key, { html, lang, title, table, tips }, drawn, inPage = false) {
   const charts = (drawn.get(viewLang(key)) ?? []).map(([, snap]) => snap).join('');
   const tooltips = `<template class="tx-tips">${tips.map((tip) => `<div>${tip}</div>`).join('')}</template>`;
-  return `<div class="tx-prerendered" data-snapshot="${key}" data-title="${escape(title)}" lang="${lang}">${html.replace('<!--charts-->', charts)}${tooltips}<noscript><div class="tx-table">${table}</div></noscript></div>`;
+  const noscript = inPage ? `<noscript><div class="tx-table">${table}</div></noscript>` : '';
+  return `<div class="tx-prerendered" data-snapshot="${key}" data-title="${escape(title)}" lang="${lang}">${html.replace('<!--charts-->', charts)}${tooltips}${noscript}</div>`;
 }
 
 const drawn = drawnCharts();
@@ -156,5 +159,5 @@ try {
 }
 mkdirSync(`${www}snapshots`, { recursive: true });
 for (const [key, explorer] of read) writeFileSync(`${www}snapshots/${key}.html`, snapshotHtml(key, explorer, drawn));
-writePages(loading() + snapshotHtml(INLINE_SNAPSHOT, read.get(INLINE_SNAPSHOT), drawn), read.get(INLINE_SNAPSHOT).title);
+writePages(loading() + snapshotHtml(INLINE_SNAPSHOT, read.get(INLINE_SNAPSHOT), drawn, true), read.get(INLINE_SNAPSHOT).title);
 console.log(`prerendered ${read.size} snapshots into www/snapshots/ and the default one into ${Object.keys(PAGES).join(', ')}`);

@@ -107,6 +107,9 @@ test('from the deployed site the explorer draws, answers a hover, fetches its sn
   const snapshot = page.waitForResponse((r) => r.url().endsWith(`/${folder}snapshots/plan-en-auto.html`));
   await page.goto(`http://127.0.0.1:${port}/?view=plan&lang=en`);
   assert.equal((await snapshot).status(), 200, 'the snapshot is fetched from the hashed folder');
+  const body = await (await snapshot).text();
+  assert.match(body, /<template class="tx-tips">/, 'with its tooltips');
+  assert.doesNotMatch(body, /<noscript>/, 'and no data table for readers without JavaScript: only a script puts it in');
   await page.locator('canvas[aria-label]').waitFor();
   assert.match(await page.locator('canvas').getAttribute('aria-label'), /^People employed now and planned\./);
   const tips = await sweep(page);
