@@ -107,9 +107,6 @@ pub struct App {
     transition: Option<Transition>,
     /// What the explorer listens to on the page, for `destroy` to release.
     pub listeners: Listeners,
-    /// Whether a frame is asked for and not yet run: a transition started while another runs
-    /// keeps one chain of frames, not one more for each start.
-    frame_asked: bool,
     /// Whether the figure was resized since the last frame (see `resized`).
     resize_pending: bool,
     pub timings: Timings,
@@ -185,7 +182,6 @@ impl App {
             drawn_for: (0.0, 0.0),
             transition: None,
             listeners: Listeners::default(),
-            frame_asked: false,
             resize_pending: false,
             timings: Timings::default(),
             table_filled: false,
@@ -412,11 +408,7 @@ impl App {
     /// Asks for the next animation frame's callback (`wiring` makes it); before it is made,
     /// does that frame's work at once.
     fn ask_for_frame(&mut self) -> Result<(), JsValue> {
-        if self.frame_asked {
-            return Ok(());
-        }
         if self.listeners.ask_for_frame(&self.window)? {
-            self.frame_asked = true;
             return Ok(());
         }
         self.transition = None;
@@ -429,7 +421,7 @@ impl App {
     /// One frame: the chart fitted to a resized figure, and a transition's next step (the last
     /// one draws the scene as it is).
     pub fn frame(&mut self, now: f64) -> Result<(), JsValue> {
-        self.frame_asked = false;
+        self.listeners.frame_came();
         if std::mem::take(&mut self.resize_pending) {
             self.fit()?;
         }

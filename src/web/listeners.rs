@@ -18,8 +18,9 @@ pub struct Listeners {
     listeners: Vec<Listener>,
     observer: Option<(ResizeObserver, Closure<dyn Fn()>)>,
     frame: Option<Closure<dyn Fn(f64)>>,
-    /// The last frame asked for, cancelled on release: a callback let go of while the browser
-    /// still means to call it fails with "closure invoked … after being dropped".
+    /// The frame asked for and not yet run: one chain of frames however often one is asked for,
+    /// and cancelled on release, since a callback let go of while the browser still means to
+    /// call it fails with "closure invoked … after being dropped".
     asked: Option<(Window, i32)>,
 }
 
@@ -44,13 +45,20 @@ impl Listeners {
         self.frame = Some(closure);
     }
 
-    /// Asks `window` to call the animation frame callback in its next frame; false when there
-    /// is no callback yet.
+    /// Asks `window` to call the animation frame callback in its next frame, unless a frame is
+    /// asked for already; false when there is no callback yet.
     pub fn ask_for_frame(&mut self, window: &Window) -> Result<bool, JsValue> {
         let Some(frame) = &self.frame else { return Ok(false) };
-        let id = window.request_animation_frame(frame.as_ref().unchecked_ref())?;
-        self.asked = Some((window.clone(), id));
+        if self.asked.is_none() {
+            let id = window.request_animation_frame(frame.as_ref().unchecked_ref())?;
+            self.asked = Some((window.clone(), id));
+        }
         Ok(true)
+    }
+
+    /// The frame asked for has come: the next ask asks again.
+    pub fn frame_came(&mut self) {
+        self.asked = None;
     }
 
     /// Removes every listener and observer, and lets go of their callbacks.
@@ -63,7 +71,7 @@ impl Listeners {
             observer.disconnect();
         }
         if let Some((window, id)) = self.asked.take() {
-            // Cancelling a frame that has already run is a no-op.
+            // Cancelling a frame never throws.
             let _ = window.cancel_animation_frame(id);
         }
         self.frame = None;

@@ -174,7 +174,7 @@ const CASES = {
     await browser.until(() => ['#one', '#two'].every((id) => document.querySelector(id).explorer));
     const tips = await sweep(browser, '#one');
     assert.ok(tips.some((t) => /почти 18\s600 человек/.test(t.text)), 'the element answers a pointer');
-    // The stylesheet the element's shadow root adopts applies under the host's strict policy.
+    // The element's stylesheet applies in its shadow root under the host's strict policy.
     const position = await browser.run(() => getComputedStyle(document.querySelector('#one').shadowRoot.querySelector('[role=tooltip]')).position);
     assert.equal(position, 'absolute', 'the element is styled');
     const state = await browser.run(() => document.querySelector('#one').explorer.state());
