@@ -2,29 +2,45 @@
 // chart takes its place. The wasm is held back until the test lets it through.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { audit, start } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
 after(async () => { await app.stop(); });
 
-/** Records, for every frame drawn, which snapshot is visible (key and background colour), and the layout
- *  shifts, from the very first frame. */
+/** Records, for every frame drawn, which snapshot is visible (key and background colour) and
+ *  how many elements it has then, how many frames came while the page was still being read, and
+ *  the layout shifts with what moved, from the very first frame. */
 function watchFrames() {
   window.framesSeen = new Set();
+  window.snapshotSizes = new Set();
+  window.framesWhileReading = 0;
   window.layoutShift = 0;
+  window.moved = [];
+  const named = (node) => (node?.nodeType === Node.ELEMENT_NODE ? node : node?.parentElement)?.getAttribute('class') ?? String(node?.nodeName);
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.layoutShift += entry.value;
+    for (const entry of list.getEntries()) {
+      window.layoutShift += entry.value;
+      window.moved.push(...entry.sources.map((source) => named(source.node)));
+    }
   }).observe({ type: 'layout-shift', buffered: true });
   const visible = (element) => element.checkVisibility();
   const frame = () => {
+    if (document.readyState === 'loading') window.framesWhileReading++;
     for (const snap of document.querySelectorAll('.tx-snap')) {
-      if (visible(snap)) window.framesSeen.add(`${snap.closest('.tx-prerendered').dataset.snapshot}/${getComputedStyle(snap.querySelector('rect')).fill}`);
+      if (!visible(snap)) continue;
+      window.framesSeen.add(`${snap.closest('.tx-prerendered').dataset.snapshot}/${getComputedStyle(snap.querySelector('rect')).fill}`);
+      window.snapshotSizes.add(snap.getElementsByTagName('*').length);
     }
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 }
+
+/** The layout shifts since the page began, and what moved: none, for a page that keeps still. */
+const shifts = (page) => page.evaluate(() => ({ total: window.layoutShift, moved: window.moved }));
+const NO_SHIFT = { total: 0, moved: [] };
 
 /** A page whose wasm waits until `release()` is called. */
 async function held(path, options = {}) {
@@ -112,10 +128,54 @@ test('the default page shows its chart before the wasm, and the live chart takes
   const changed = await differing(page, before, after);
   t.diagnostic(`${(changed * 100).toFixed(3)}% of the window's pixels changed when the live chart came`);
   assert.ok(changed < 0.004, `${(changed * 100).toFixed(2)}% of the pixels changed`);
-  assert.equal(await page.evaluate(() => window.layoutShift), 0, 'CLS');
+  assert.deepEqual(await shifts(page), NO_SHIFT, 'CLS');
   assert.deepEqual([...(await page.evaluate(() => [...window.framesSeen]))], ['sites-ru-auto/rgb(255, 255, 255)']);
   assert.equal(await page.title(), 'Рабочие места в ОЭЗ «Технополис Москва» — По площадкам');
   assert.deepEqual(page.problems, []);
+});
+
+/** A server in front of the explorer's that sends its pages as a slow line does, so that the
+ *  browser paints them half-read: the first `slowly` bytes (the heading and the controls) in pieces
+ *  of `small` bytes, the rest in pieces of `large`, `pause` ms apart. Other files go at once. */
+async function trickling({ slowly = 24 * 1024, small = 256, large = 4096, pause = 20 } = {}) {
+  const hopByHop = ['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive'];
+  const server = createServer(async (request, response) => {
+    const upstream = await fetch(new URL(request.url, app.base), { headers: { 'accept-encoding': 'identity' } });
+    const body = Buffer.from(await upstream.arrayBuffer());
+    const headers = Object.fromEntries([...upstream.headers].filter(([name]) => !hopByHop.includes(name)));
+    response.writeHead(upstream.status, headers);
+    const page = headers['content-type']?.startsWith('text/html');
+    for (let at = 0; at < body.length;) {
+      const step = !page ? body.length : at < slowly ? small : large;
+      response.write(body.subarray(at, at + step));
+      at += step;
+      if (page) await new Promise((done) => setTimeout(done, pause));
+    }
+    response.end();
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return server;
+}
+
+test('a page that arrives in pieces is never shown half-built: nothing moves while it is read, and its chart shows whole', async () => {
+  const server = await trickling();
+  const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(watchFrames);
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.locator('canvas[aria-label]').first().waitFor();
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  const whole = await page.evaluate(async () => {
+    const served = new DOMParser().parseFromString(await (await fetch('./')).text(), 'text/html');
+    return served.querySelector('.tx-snap[data-width="976"]').getElementsByTagName('*').length;
+  });
+  const seen = await page.evaluate(() => ({ frames: window.framesWhileReading, keys: [...window.framesSeen], sizes: [...window.snapshotSizes] }));
+  assert.ok(seen.frames >= 10, `${seen.frames} frames were drawn while the page was read`);
+  assert.deepEqual(seen.keys, ['sites-ru-auto/rgb(255, 255, 255)'], 'the snapshot was shown');
+  assert.deepEqual(await shifts(page), NO_SHIFT, 'CLS');
+  assert.deepEqual(seen.sizes, [whole], 'in every frame it was shown, with all its elements');
+  await context.close();
+  server.close();
 });
 
 /** What the chart shows under the pointer at each of `points` (CSS pixels from the top left of
@@ -218,7 +278,7 @@ test('another view, language and theme show their own snapshot, fetched beside t
   await page.release();
   assert.deepEqual((await liveChart(page)).box, first.box);
   assert.deepEqual([...(await page.evaluate(() => [...window.framesSeen]))], ['timeline-en-dark/rgb(22, 22, 22)']);
-  assert.equal(await page.evaluate(() => window.layoutShift), 0, 'CLS');
+  assert.deepEqual(await shifts(page), NO_SHIFT, 'CLS');
 });
 
 test('a state that is not prerendered, and own data, show a labelled loading state and no chart until the live one', async () => {
@@ -240,7 +300,7 @@ test('a phone gets the snapshot drawn for its width, and a dark system the dark 
   assert.deepEqual([first.width, first.background], [388, 'rgb(22, 22, 22)']);
   await page.release();
   assert.deepEqual((await liveChart(page)).box, first.box);
-  assert.equal(await page.evaluate(() => window.layoutShift), 0, 'CLS');
+  assert.deepEqual(await shifts(page), NO_SHIFT, 'CLS');
 });
 
 test('without JavaScript the page shows the default chart, its words and its data table', async () => {

@@ -167,6 +167,26 @@ const CASES = {
     assert.match(details, /360\.ru/);
   },
 
+  async 'a part of the prerendered chart is shown once the part after it has begun, as a slow page is read'(browser) {
+    await browser.open('index.html?lang=en');
+    // The parts are added one by one, as the parser adds them, and each time whether each is shown.
+    const shown = await browser.run(() => {
+      const block = Object.assign(document.createElement('div'), { className: 'tx-prerendered' });
+      document.body.append(block);
+      const seen = [];
+      for (const tag of ['h1', 'div', 'figure', 'noscript']) {
+        block.append(document.createElement(tag));
+        const parts = [...block.children].filter((part) => part.localName !== 'noscript');
+        seen.push(parts.map((part) => getComputedStyle(part).display !== 'none'));
+      }
+      block.remove();
+      return seen;
+    });
+    // The page's last part is its <noscript>, which the rule leaves alone: the figure before it
+    // is shown once it has begun.
+    assert.deepEqual(shown, [[false], [true, false], [true, true, false], [true, true, true]]);
+  },
+
   async 'the element draws, answers a pointer and a host drives it'(browser) {
     await browser.open('fixtures/host.html', { within: '#one' });
     await browser.until(drawnIn, ['#two']);
