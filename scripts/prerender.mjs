@@ -88,7 +88,8 @@ function readExplorer() {
   for (const name of canvas.getAttributeNames().filter((n) => n === 'role' || n.startsWith('aria-'))) snapshot.setAttribute(name, canvas.getAttribute(name));
   snapshot.append(document.createComment('charts'));
   canvas.replaceWith(snapshot);
-  return { html: copy.innerHTML, lang: root.lang, title: document.title, table };
+  const id = root.querySelector('[role=tooltip]').id.replace(/-tooltip$/, '');
+  return { id, html: copy.innerHTML, lang: root.lang, title: document.title, table };
 }
 
 /** The tooltip of each of the live chart's `count` marks, in the scene's order (the order the
@@ -128,8 +129,12 @@ async function readAll(base, drawn) {
         await page.locator('details.tx-table summary').click();
         await page.locator('details.tx-table table tr').first().waitFor();
         const key = `${view}-${lang}-${theme}`;
-        const explorer = await page.evaluate(readExplorer);
-        read.set(key, { ...explorer, tips: await readTips(page, markCount(drawn, key)) });
+        const { id, html, table, ...explorer } = await page.evaluate(readExplorer);
+        const tips = await readTips(page, markCount(drawn, key));
+        // The live explorer's ids are random, to keep a page's explorers apart; a snapshot's are
+        // named by its state, so that the same sources build the same files (and asset folder).
+        const named = (text) => text.replaceAll(id, `tx-${key}`);
+        read.set(key, { ...explorer, html: named(html), table: named(table), tips: tips.map(named) });
       }
     }
   }

@@ -67,6 +67,18 @@ after(async () => {
   await app?.stop();
 });
 
+test('the prerendered files name their elements by state, not by chance, so that the same sources deploy the same files and folder', () => {
+  const pages = ['index.html', 'embed.html'].map((name) => [name, 'sites-ru-auto', readFileSync(join(site, name), 'utf8')]);
+  const snapshots = readdirSync(join(site, folder, 'snapshots')).filter((name) => name.endsWith('.html'))
+    .map((name) => [name, name.replace(/\.html$/, ''), readFileSync(join(site, folder, 'snapshots', name), 'utf8')]);
+  assert.ok(snapshots.length >= 20, `${snapshots.length} snapshots`);
+  for (const [name, key, html] of [...pages, ...snapshots]) {
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map(([, id]) => id);
+    assert.ok(ids.length >= 5, `${name}: ${ids.length} ids`);
+    assert.deepEqual(ids.filter((id) => !id.startsWith(`tx-${key}-`) && id !== 'explorer'), [], name);
+  }
+});
+
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 /** The pages' policy: the same, with the hashes of their inline stylesheet and first script. */
 const PAGE_CSP = JSON.parse(readFileSync(join(site, 'csp.json'), 'utf8')).page;
