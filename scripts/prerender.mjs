@@ -129,12 +129,12 @@ async function readAll(base, drawn) {
         await page.locator('details.tx-table summary').click();
         await page.locator('details.tx-table table tr').first().waitFor();
         const key = `${view}-${lang}-${theme}`;
-        const { id, html, table, ...explorer } = await page.evaluate(readExplorer);
-        const tips = await readTips(page, markCount(drawn, key));
+        const { id, html, ...explorer } = await page.evaluate(readExplorer);
         // The live explorer's ids are random, to keep a page's explorers apart; a snapshot's are
         // named by its state, so that the same sources build the same files (and asset folder).
-        const named = (text) => text.replaceAll(id, `tx-${key}`);
-        read.set(key, { ...explorer, html: named(html), table: named(table), tips: tips.map(named) });
+        // Only the elements carry them, not the data table or the tooltips.
+        const named = html.replaceAll(id, `tx-${key}`);
+        read.set(key, { ...explorer, html: named, tips: await readTips(page, markCount(drawn, key)) });
       }
     }
   }

@@ -157,8 +157,10 @@ async function trickling({ slowly = 24 * 1024, small = 256, large = 4096, pause 
   return server;
 }
 
-test('a page that arrives in pieces is never shown half-built: nothing moves while it is read, and its chart shows whole', async () => {
+test('a page that arrives in pieces is never shown half-built: nothing moves while it is read, and its chart shows whole', async (t) => {
   const server = await trickling();
+  // Closed even when an assertion fails, or the test's process would wait on it.
+  t.after(() => server.close());
   const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(watchFrames);
@@ -175,7 +177,6 @@ test('a page that arrives in pieces is never shown half-built: nothing moves whi
   assert.deepEqual(await shifts(page), NO_SHIFT, 'CLS');
   assert.deepEqual(seen.sizes, [whole], 'in every frame it was shown, with all its elements');
   await context.close();
-  server.close();
 });
 
 /** What the chart shows under the pointer at each of `points` (CSS pixels from the top left of
